@@ -1,0 +1,5 @@
+import sys
+
+from wendbaar.taxonomy.starter import main
+
+sys.exit(main())
