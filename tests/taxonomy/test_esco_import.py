@@ -29,13 +29,22 @@ pytestmark = pytest.mark.django_db
 def snapshot():
     """Everything the importer can touch, as comparable data. Concepts keep their ids (profiles point at
     them); rows that are replaced wholesale are compared on content."""
-    concepts = {model.__name__: list(model.objects.order_by("pk").values())
-                for model in (Occupation, Skill, IscoGroup, SkillGroup)}
+    concepts = {
+        model.__name__: list(model.objects.order_by("pk").values())
+        for model in (Occupation, Skill, IscoGroup, SkillGroup)
+    }
     rows = {
-        model.__name__: sorted(repr(sorted((k, v) for k, v in row.items() if k != "id"))
-                               for row in model.objects.values())
-        for model in (OccupationTranslation, SkillTranslation, OccupationSkill, SkillRelation, SkillCollection,
-                      Skill.groups.through)
+        model.__name__: sorted(
+            repr(sorted((k, v) for k, v in row.items() if k != "id")) for row in model.objects.values()
+        )
+        for model in (
+            OccupationTranslation,
+            SkillTranslation,
+            OccupationSkill,
+            SkillRelation,
+            SkillCollection,
+            Skill.groups.through,
+        )
     }
     return concepts | rows
 
@@ -56,14 +65,19 @@ def test_import_builds_the_taxonomy_with_labels_per_language(package):
     assert clerk.name == "functionaris burgerzaken"
     assert clerk.isco_group.isco_code == "4222"
     assert clerk.isco_group.parent.isco_code == "4"
-    assert {s.label("en").text for s in Skill.objects.filter(
-        occupation_relations__occupation=clerk, occupation_relations__relation_type="essential")} == {
-        "use personal records database", "communicate with customers"}
+    assert {
+        s.label("en").text
+        for s in Skill.objects.filter(
+            occupation_relations__occupation=clerk, occupation_relations__relation_type="essential"
+        )
+    } == {"use personal records database", "communicate with customers"}
     # No Dutch skill labels in this package: the English label is the fallback, marked as English.
     label = Skill.objects.get(uri=pkg.skill(2)).label("nl")
     assert (label.text, label.language) == ("communicate with customers", "en")
     assert Skill.objects.get(uri=pkg.skill(3)).skill_type == "knowledge"
-    assert list(Skill.objects.get(uri=pkg.skill(2)).collections.values_list("code", flat=True)) == ["transversal"]
+    assert list(Skill.objects.get(uri=pkg.skill(2)).collections.values_list("code", flat=True)) == [
+        "transversal"
+    ]
     assert Skill.objects.get(uri=pkg.skill(1)).groups.get().parent.uri == pkg.GROUP
     assert SkillRelation.objects.count() == 1
     alt = OccupationTranslation.objects.get(concept=clerk, language="en").alt_labels
@@ -86,12 +100,15 @@ def test_reimport_updates_and_marks_missing_concepts_obsolete(tmp_path, package)
             1: ("civil status officer", "ambtenaar burgerzaken", "4222", ""),
             2: ("care assistant", "helpende zorg", "5322", "carer"),
         },
-        skills={n: v for n, v in {
-            1: ("use personal records database", "skill/competence", "sector-specific"),
-            2: ("communicate with customers", "skill/competence", "transversal"),
-            3: ("privacy legislation", "knowledge", "cross-sector"),
-            5: ("assist with personal care", "skill/competence", "occupation-specific"),
-        }.items()},
+        skills={
+            n: v
+            for n, v in {
+                1: ("use personal records database", "skill/competence", "sector-specific"),
+                2: ("communicate with customers", "skill/competence", "transversal"),
+                3: ("privacy legislation", "knowledge", "cross-sector"),
+                5: ("assist with personal care", "skill/competence", "occupation-specific"),
+            }.items()
+        },
     )
     esco.import_package(newer)
 
@@ -128,7 +145,9 @@ def corrupt_missing_file(folder):
 
 def corrupt_unknown_column(folder):
     path = folder / "occupations_nl.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("hiddenLabels", "verborgenLabels", 1), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("hiddenLabels", "verborgenLabels", 1), encoding="utf-8"
+    )
     return "occupations_nl.csv, regel 1: onbekende kolom 'verborgenLabels'"
 
 
@@ -165,19 +184,35 @@ def corrupt_bad_value(folder):
     return "onbekende waarde 'sometimes' in kolom relationType"
 
 
-@pytest.mark.parametrize("corrupt", [
-    corrupt_missing_file, corrupt_unknown_column, corrupt_broken_reference, corrupt_wrong_encoding,
-    corrupt_truncated_file, corrupt_short_row, corrupt_bad_value,
-])
+@pytest.mark.parametrize(
+    "corrupt",
+    [
+        corrupt_missing_file,
+        corrupt_unknown_column,
+        corrupt_broken_reference,
+        corrupt_wrong_encoding,
+        corrupt_truncated_file,
+        corrupt_short_row,
+        corrupt_bad_value,
+    ],
+)
 def test_corrupt_package_changes_nothing(tmp_path, package, corrupt):
     esco.import_package(package)
     before = snapshot()
     # A newer release with changed labels, corrupted in one place: none of it may land.
-    broken = pkg.build(tmp_path / "broken", occupations={
-        1: ("civil registration clerk", "functionaris burgerzaken", "4222", "registry clerk\ncivil affairs officer"),
-        2: ("care assistant", "helpende zorg", "5322", "carer"),
-        4: ("archivist", "archivaris", "2621", ""),
-    })
+    broken = pkg.build(
+        tmp_path / "broken",
+        occupations={
+            1: (
+                "civil registration clerk",
+                "functionaris burgerzaken",
+                "4222",
+                "registry clerk\ncivil affairs officer",
+            ),
+            2: ("care assistant", "helpende zorg", "5322", "carer"),
+            4: ("archivist", "archivaris", "2621", ""),
+        },
+    )
     expected = corrupt(broken)
 
     with pytest.raises(CommandError) as error:
@@ -191,10 +226,13 @@ def test_corrupt_package_changes_nothing(tmp_path, package, corrupt):
 def test_failure_while_writing_rolls_everything_back(monkeypatch, tmp_path, package):
     esco.import_package(package)
     before = snapshot()
-    newer = pkg.build(tmp_path / "newer", occupations={
-        1: ("civil status officer", "ambtenaar burgerzaken", "4222", ""),
-        2: ("care assistant", "helpende zorg", "5322", ""),
-    })
+    newer = pkg.build(
+        tmp_path / "newer",
+        occupations={
+            1: ("civil status officer", "ambtenaar burgerzaken", "4222", ""),
+            2: ("care assistant", "helpende zorg", "5322", ""),
+        },
+    )
 
     def fail(*args, **kwargs):
         raise RuntimeError("disk full")

@@ -22,7 +22,9 @@ class UserAdmin(BaseUserAdmin):
         (_("Rol en rechten"), {"fields": ["role", "is_active", "is_staff", "is_superuser", "groups"]}),
         (_("Datums"), {"fields": ["last_login", "date_joined"]}),
     ]
-    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "name", "role", "password1", "password2"]})]
+    add_fieldsets = [
+        (None, {"classes": ["wide"], "fields": ["email", "name", "role", "password1", "password2"]})
+    ]
 
 
 @admin.register(Organisation)

@@ -15,14 +15,21 @@ SIGNUP_ROLES = [
 class SignupForm(StyledFormMixin, forms.ModelForm):
     name = forms.CharField(label=_("Je naam"), max_length=150)
     email = forms.EmailField(label=_("Je e-mailadres"), help_text=_("Hiermee log je in."))
-    role = forms.ChoiceField(label=_("Waarom maak je een account?"), choices=SIGNUP_ROLES, widget=forms.RadioSelect,
-                             initial=Role.MEDEWERKER)
+    role = forms.ChoiceField(
+        label=_("Waarom maak je een account?"),
+        choices=SIGNUP_ROLES,
+        widget=forms.RadioSelect,
+        initial=Role.MEDEWERKER,
+    )
     password1 = forms.CharField(
-        label=_("Wachtwoord"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        label=_("Wachtwoord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=_("Minstens 10 tekens. Kies iets dat je niet ook ergens anders gebruikt."),
     )
     password2 = forms.CharField(
-        label=_("Herhaal het wachtwoord"), strip=False,
+        label=_("Herhaal het wachtwoord"),
+        strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
@@ -38,7 +45,9 @@ class SignupForm(StyledFormMixin, forms.ModelForm):
     def clean_email(self):
         email = self.cleaned_data["email"].lower()
         if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("Er is al een account met dit e-mailadres. Log in of vraag een nieuw wachtwoord aan."))
+            raise forms.ValidationError(
+                _("Er is al een account met dit e-mailadres. Log in of vraag een nieuw wachtwoord aan.")
+            )
         return email
 
     def clean(self):

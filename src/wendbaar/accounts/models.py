@@ -133,14 +133,19 @@ class Membership(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(
-        _("rol in de organisatie"), max_length=20, choices=MembershipRole.choices, default=MembershipRole.MEDEWERKER
+        _("rol in de organisatie"),
+        max_length=20,
+        choices=MembershipRole.choices,
+        default=MembershipRole.MEDEWERKER,
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("lidmaatschap")
         verbose_name_plural = _("lidmaatschappen")
-        constraints = [models.UniqueConstraint(fields=["user", "organisation"], name="one_membership_per_org")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation"], name="one_membership_per_org")
+        ]
 
     def __str__(self):
         return f"{self.user} — {self.organisation} ({self.get_role_display()})"

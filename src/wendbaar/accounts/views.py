@@ -19,7 +19,9 @@ def signup(request):
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Welkom bij wendbaar, %(name)s. Je account is klaar.") % {"name": user.name})
+        messages.success(
+            request, _("Welkom bij wendbaar, %(name)s. Je account is klaar.") % {"name": user.name}
+        )
         return redirect("accounts:account")
     return render(request, "accounts/signup.html", {"form": form})
 
@@ -31,8 +33,9 @@ def account(request):
 
 
 def organisation(request, slug):
-    return render(request, "accounts/organisation.html",
-                  {"organisation": get_object_or_404(Organisation, slug=slug)})
+    return render(
+        request, "accounts/organisation.html", {"organisation": get_object_or_404(Organisation, slug=slug)}
+    )
 
 
 class LoginView(auth_views.LoginView):

@@ -7,8 +7,9 @@ from wendbaar.taxonomy import models
 
 class VersionedAdmin(admin.ModelAdmin):
     def _changed(self, obj, what):
-        models.TaxonomyChange.objects.create(kind="edit", summary={"model": obj._meta.model_name, "id": obj.pk,
-                                                                   "what": what})
+        models.TaxonomyChange.objects.create(
+            kind="edit", summary={"model": obj._meta.model_name, "id": obj.pk, "what": what}
+        )
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

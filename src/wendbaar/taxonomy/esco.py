@@ -65,35 +65,66 @@ class FileSpec:
         return self.required | self.optional
 
 
-_CONCEPT_EXTRA = {"conceptType", "status", "altLabels", "hiddenLabels", "modifiedDate", "scopeNote", "inScheme",
-                  "description", "definition"}
+_CONCEPT_EXTRA = {
+    "conceptType",
+    "status",
+    "altLabels",
+    "hiddenLabels",
+    "modifiedDate",
+    "scopeNote",
+    "inScheme",
+    "description",
+    "definition",
+}
 OCCUPATIONS = FileSpec(
-    "occupations", frozenset({"conceptUri", "preferredLabel", "iscoGroup"}),
+    "occupations",
+    frozenset({"conceptUri", "preferredLabel", "iscoGroup"}),
     frozenset(_CONCEPT_EXTRA | {"regulatedProfessionNote", "code", "naceCode"}),
 )
 SKILLS = FileSpec(
-    "skills", frozenset({"conceptUri", "preferredLabel", "skillType", "reuseLevel"}), frozenset(_CONCEPT_EXTRA)
+    "skills",
+    frozenset({"conceptUri", "preferredLabel", "skillType", "reuseLevel"}),
+    frozenset(_CONCEPT_EXTRA),
 )
-ISCO_GROUPS = FileSpec("ISCOGroups", frozenset({"conceptUri", "code", "preferredLabel"}), frozenset(_CONCEPT_EXTRA))
-SKILL_GROUPS = FileSpec("skillGroups", frozenset({"conceptUri", "preferredLabel"}), frozenset(_CONCEPT_EXTRA | {"code"}))
+ISCO_GROUPS = FileSpec(
+    "ISCOGroups", frozenset({"conceptUri", "code", "preferredLabel"}), frozenset(_CONCEPT_EXTRA)
+)
+SKILL_GROUPS = FileSpec(
+    "skillGroups", frozenset({"conceptUri", "preferredLabel"}), frozenset(_CONCEPT_EXTRA | {"code"})
+)
 BROADER_OCC = FileSpec(
-    "broaderRelationsOccPillar", frozenset({"conceptType", "conceptUri", "broaderType", "broaderUri"}),
+    "broaderRelationsOccPillar",
+    frozenset({"conceptType", "conceptUri", "broaderType", "broaderUri"}),
     frozenset({"conceptLabel", "broaderLabel"}),
 )
 BROADER_SKILL = FileSpec(
-    "broaderRelationsSkillPillar", frozenset({"conceptType", "conceptUri", "broaderType", "broaderUri"}),
+    "broaderRelationsSkillPillar",
+    frozenset({"conceptType", "conceptUri", "broaderType", "broaderUri"}),
     frozenset({"conceptLabel", "broaderLabel"}),
 )
 OCCUPATION_SKILLS = FileSpec(
-    "occupationSkillRelations", frozenset({"occupationUri", "relationType", "skillUri"}),
+    "occupationSkillRelations",
+    frozenset({"occupationUri", "relationType", "skillUri"}),
     frozenset({"occupationLabel", "skillType", "skillLabel"}),
 )
 SKILL_SKILLS = FileSpec(
-    "skillSkillRelations", frozenset({"originalSkillUri", "relationType", "relatedSkillUri"}),
+    "skillSkillRelations",
+    frozenset({"originalSkillUri", "relationType", "relatedSkillUri"}),
     frozenset({"originalSkillType", "relatedSkillType", "originalSkillLabel", "relatedSkillLabel"}),
 )
-_COLLECTION_COLUMNS = frozenset({"conceptType", "preferredLabel", "status", "skillType", "reuseLevel", "altLabels",
-                                 "description", "broaderConceptUri", "broaderConceptPT"})
+_COLLECTION_COLUMNS = frozenset(
+    {
+        "conceptType",
+        "preferredLabel",
+        "status",
+        "skillType",
+        "reuseLevel",
+        "altLabels",
+        "description",
+        "broaderConceptUri",
+        "broaderConceptPT",
+    }
+)
 COLLECTIONS = {
     "transversal": "transversalSkillsCollection",
     "digital": "digitalSkillsCollection",
@@ -176,13 +207,15 @@ class Package:
             except StopIteration:
                 return
             except csv.Error as exc:
-                raise PackageError(f"onleesbare regel, het bestand is mogelijk afgebroken ({exc})", name,
-                                   reader.line_num) from exc
+                raise PackageError(
+                    f"onleesbare regel, het bestand is mogelijk afgebroken ({exc})", name, reader.line_num
+                ) from exc
             if not row:
                 continue
             if len(row) != width:
                 raise PackageError(
-                    f"{len(row)} velden in plaats van {width}; het bestand is mogelijk afgebroken", name,
+                    f"{len(row)} velden in plaats van {width}; het bestand is mogelijk afgebroken",
+                    name,
                     reader.line_num,
                 )
             yield reader.line_num, dict(zip(header, row, strict=True))
@@ -247,7 +280,9 @@ def _read_concepts(package: Package, spec: FileSpec, languages: list[str], base:
         for line, row in package.rows(name, spec):
             uri = row["conceptUri"].strip()
             if uri not in concepts.fields:
-                raise PackageError(f"onbekend begrip {uri} (staat niet in {spec.stem}_{base}.csv)", name, line)
+                raise PackageError(
+                    f"onbekend begrip {uri} (staat niet in {spec.stem}_{base}.csv)", name, line
+                )
             if not row["preferredLabel"].strip():
                 continue  # ESCO leaves labels empty where a translation is missing
             labels[uri] = {
@@ -267,7 +302,9 @@ def read_package(path: Path, languages: list[str] | None = None, progress=None) 
         raise PackageError("geen ESCO-bestanden gevonden (zoals occupations_en.csv)", str(path))
     if languages:
         if absent := [lang for lang in languages if lang not in present]:
-            raise PackageError(f"geen bestanden in taal '{absent[0]}' (wel: {', '.join(sorted(present))})", str(path))
+            raise PackageError(
+                f"geen bestanden in taal '{absent[0]}' (wel: {', '.join(sorted(present))})", str(path)
+            )
     else:
         languages = sorted(present, key=lambda lang: (lang != "nl", lang != "en", lang))
     # Structure (types, codes, statuses) comes from English when present: every ESCO release has it.
@@ -282,7 +319,10 @@ def read_package(path: Path, languages: list[str] | None = None, progress=None) 
     step = progress or (lambda label: None)
     step("beroepen")
     occupations = _read_concepts(
-        package, OCCUPATIONS, languages, base_of(OCCUPATIONS),
+        package,
+        OCCUPATIONS,
+        languages,
+        base_of(OCCUPATIONS),
         lambda row, f, n: {
             "status": _status(row.get("status", "")),
             "isco_code": _isco(row["iscoGroup"], f, n),
@@ -291,7 +331,10 @@ def read_package(path: Path, languages: list[str] | None = None, progress=None) 
     )
     step("vaardigheden")
     skills = _read_concepts(
-        package, SKILLS, languages, base_of(SKILLS),
+        package,
+        SKILLS,
+        languages,
+        base_of(SKILLS),
         lambda row, f, n: {
             "status": _status(row.get("status", "")),
             "skill_type": _choice(row["skillType"], set(SkillType.values), "skillType", f, n),
@@ -300,24 +343,46 @@ def read_package(path: Path, languages: list[str] | None = None, progress=None) 
     )
     step("ISCO-groepen")
     isco_groups = _read_concepts(
-        package, ISCO_GROUPS, languages, base_of(ISCO_GROUPS),
-        lambda row, f, n: {"status": _status(row.get("status", "")), "isco_code": _isco(row["code"], f, n, 1)},
+        package,
+        ISCO_GROUPS,
+        languages,
+        base_of(ISCO_GROUPS),
+        lambda row, f, n: {
+            "status": _status(row.get("status", "")),
+            "isco_code": _isco(row["code"], f, n, 1),
+        },
     )
     step("vaardighedengroepen")
     skill_groups = _read_concepts(
-        package, SKILL_GROUPS, languages, base_of(SKILL_GROUPS),
+        package,
+        SKILL_GROUPS,
+        languages,
+        base_of(SKILL_GROUPS),
         lambda row, f, n: {"status": _status(row.get("status", "")), "group_code": row.get("code", "")[:40]},
     )
 
     step("hiërarchieën")
     data = EscoData(
-        languages=languages, occupations=occupations, skills=skills, isco_groups=isco_groups,
-        skill_groups=skill_groups, isco_parent={}, occupation_isco={}, occupation_parent={}, group_parent={},
-        skill_groups_of=[], skill_broader=[], occupation_skills=[], skill_skills=[], collections={},
+        languages=languages,
+        occupations=occupations,
+        skills=skills,
+        isco_groups=isco_groups,
+        skill_groups=skill_groups,
+        isco_parent={},
+        occupation_isco={},
+        occupation_parent={},
+        group_parent={},
+        skill_groups_of=[],
+        skill_broader=[],
+        occupation_skills=[],
+        skill_skills=[],
+        collections={},
     )
     kinds = {
-        "Occupation": occupations.fields, "ISCOGroup": isco_groups.fields,
-        "KnowledgeSkillCompetence": skills.fields, "SkillGroup": skill_groups.fields,
+        "Occupation": occupations.fields,
+        "ISCOGroup": isco_groups.fields,
+        "KnowledgeSkillCompetence": skills.fields,
+        "SkillGroup": skill_groups.fields,
     }
 
     def known(kind: str, uri: str, file: str, line: int) -> str:
@@ -339,7 +404,9 @@ def read_package(path: Path, languages: list[str] | None = None, progress=None) 
             case "Occupation", "Occupation":
                 data.occupation_parent[child] = parent
             case _:
-                raise PackageError(f"onverwachte relatie {row['conceptType']} → {row['broaderType']}", name, line)
+                raise PackageError(
+                    f"onverwachte relatie {row['conceptType']} → {row['broaderType']}", name, line
+                )
 
     name = package.find(BROADER_SKILL.stem, base_order)
     for line, row in package.rows(name, BROADER_SKILL):
@@ -353,7 +420,9 @@ def read_package(path: Path, languages: list[str] | None = None, progress=None) 
             case "KnowledgeSkillCompetence", "KnowledgeSkillCompetence":
                 data.skill_broader.append((child, parent))
             case _:
-                raise PackageError(f"onverwachte relatie {row['conceptType']} → {row['broaderType']}", name, line)
+                raise PackageError(
+                    f"onverwachte relatie {row['conceptType']} → {row['broaderType']}", name, line
+                )
 
     step("beroep–vaardigheidrelaties")
     relation_types = set(RelationType.values)
@@ -386,8 +455,10 @@ def read_package(path: Path, languages: list[str] | None = None, progress=None) 
             continue  # older releases lack some collections
         spec = FileSpec(stem, frozenset({"conceptUri"}), _COLLECTION_COLUMNS)
         data.collections[code] = list(
-            dict.fromkeys(known("KnowledgeSkillCompetence", row["conceptUri"], name, line)
-                          for line, row in package.rows(name, spec))
+            dict.fromkeys(
+                known("KnowledgeSkillCompetence", row["conceptUri"], name, line)
+                for line, row in package.rows(name, spec)
+            )
         )
     return data
 
@@ -418,15 +489,30 @@ def _write_concepts(model, concepts: Concepts, languages: list[str], name_order:
     objects = []
     for uri, fields in concepts.fields.items():
         name, lang = _display_name(concepts, uri, name_order)
-        objects.append(model(uri=uri, code=_code(uri), source=Source.ESCO, in_esco=True, name=name,
-                             name_language=lang, **fields))
+        objects.append(
+            model(
+                uri=uri,
+                code=_code(uri),
+                source=Source.ESCO,
+                in_esco=True,
+                name=name,
+                name_language=lang,
+                **fields,
+            )
+        )
     model.objects.bulk_create(
-        objects, batch_size=store.BATCH, update_conflicts=True, unique_fields=["uri"],
+        objects,
+        batch_size=store.BATCH,
+        update_conflicts=True,
+        unique_fields=["uri"],
         update_fields=["in_esco", "name", "name_language", *structure_fields],
     )
     ids = store.id_by_uri(model)
-    vanished = [ids[uri] for uri in model.objects.filter(in_esco=True).values_list("uri", flat=True)
-                if uri not in concepts.fields]
+    vanished = [
+        ids[uri]
+        for uri in model.objects.filter(in_esco=True).values_list("uri", flat=True)
+        if uri not in concepts.fields
+    ]
     for start in range(0, len(vanished), store.BATCH):
         model.objects.filter(id__in=vanished[start : start + store.BATCH]).update(status=Status.OBSOLETE)
 
@@ -437,7 +523,11 @@ def _write_concepts(model, concepts: Concepts, languages: list[str], name_order:
     ]
     store.replace_translations(model, Source.ESCO, languages, rows)
     # Concepts the starter set (or an editor) also labels keep their curated name.
-    curated = store.translation_model(model).objects.exclude(source=Source.ESCO).values_list("concept_id", flat=True)
+    curated = (
+        store.translation_model(model)
+        .objects.exclude(source=Source.ESCO)
+        .values_list("concept_id", flat=True)
+    )
     store.refresh_names(model, set(curated))
     return ids
 
@@ -468,31 +558,49 @@ def write_package(data: EscoData, progress=None) -> ImportReport:
         step("relaties opslaan")
         store.replace_rows(
             OccupationSkill,
-            [OccupationSkill(occupation_id=occupation_ids[o], skill_id=skill_ids[s], relation_type=r,
-                             source=Source.ESCO) for o, s, r in data.occupation_skills],
+            [
+                OccupationSkill(
+                    occupation_id=occupation_ids[o],
+                    skill_id=skill_ids[s],
+                    relation_type=r,
+                    source=Source.ESCO,
+                )
+                for o, s, r in data.occupation_skills
+            ],
             source=Source.ESCO,
         )
         store.replace_rows(
             SkillRelation,
-            [SkillRelation(skill_id=skill_ids[a], related_id=skill_ids[b], relation_type=r, source=Source.ESCO)
-             for a, b, r in data.skill_skills],
+            [
+                SkillRelation(
+                    skill_id=skill_ids[a], related_id=skill_ids[b], relation_type=r, source=Source.ESCO
+                )
+                for a, b, r in data.skill_skills
+            ],
             source=Source.ESCO,
         )
         store.replace_rows(
             Skill.groups.through,
-            [Skill.groups.through(skill_id=skill_ids[s], skillgroup_id=group_ids[g])
-             for s, g in dict.fromkeys(data.skill_groups_of)],
+            [
+                Skill.groups.through(skill_id=skill_ids[s], skillgroup_id=group_ids[g])
+                for s, g in dict.fromkeys(data.skill_groups_of)
+            ],
         )
         store.replace_rows(
             Skill.broader.through,
-            [Skill.broader.through(from_skill_id=skill_ids[s], to_skill_id=skill_ids[b])
-             for s, b in dict.fromkeys(data.skill_broader)],
+            [
+                Skill.broader.through(from_skill_id=skill_ids[s], to_skill_id=skill_ids[b])
+                for s, b in dict.fromkeys(data.skill_broader)
+            ],
         )
         collections = ensure_collections()
         store.replace_rows(
             SkillCollection,
-            [SkillCollection(skill_id=skill_ids[uri], collection=collections[code], source=Source.ESCO)
-             for code, uris in data.collections.items() for uri in uris],
+            [
+                SkillCollection(skill_id=skill_ids[uri], collection=collections[code], source=Source.ESCO)
+                for code, uris in data.collections.items()
+                for uri in uris
+            ],
             source=Source.ESCO,
         )
         counts = {
@@ -513,7 +621,9 @@ def ensure_collections() -> dict[str, Collection]:
     return {c.code: c for c in Collection.objects.all()}
 
 
-def _set_parents(model, field_name: str, ids: dict[str, int], parent_ids: dict[str, int], links: dict[str, str]):
+def _set_parents(
+    model, field_name: str, ids: dict[str, int], parent_ids: dict[str, int], links: dict[str, str]
+):
     """Point each child at its parent (or at nothing when the package no longer links it)."""
     wanted = {ids[child]: parent_ids[parent] for child, parent in links.items()}
     attname = f"{field_name}_id"

@@ -164,7 +164,9 @@ class IscoGroup(Concept):
     """A group of the International Standard Classification of Occupations (ISCO-08), 1 to 4 digits."""
 
     isco_code = models.CharField(_("ISCO-code"), max_length=4, db_index=True)
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+    )
 
     class Meta(Concept.Meta):
         verbose_name = _("ISCO-groep")
@@ -176,7 +178,9 @@ class IscoGroupTranslation(Translation):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["concept", "language", "source"], name="uniq_iscogroup_translation")
+            models.UniqueConstraint(
+                fields=["concept", "language", "source"], name="uniq_iscogroup_translation"
+            )
         ]
 
 
@@ -184,7 +188,9 @@ class SkillGroup(Concept):
     """A node in the ESCO skills hierarchy (e.g. "communicatie, samenwerking en creativiteit")."""
 
     group_code = models.CharField(_("groepscode"), max_length=40, blank=True)
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+    )
 
     class Meta(Concept.Meta):
         verbose_name = _("vaardighedengroep")
@@ -196,7 +202,9 @@ class SkillGroupTranslation(Translation):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["concept", "language", "source"], name="uniq_skillgroup_translation")
+            models.UniqueConstraint(
+                fields=["concept", "language", "source"], name="uniq_skillgroup_translation"
+            )
         ]
 
 
@@ -269,7 +277,11 @@ class Occupation(Concept):
         IscoGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="occupations"
     )
     broader = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="narrower",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="narrower",
         verbose_name=_("breder beroep"),
     )
     esco_code = models.CharField(_("ESCO-code"), max_length=40, blank=True)
@@ -290,7 +302,9 @@ class OccupationTranslation(Translation):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["concept", "language", "source"], name="uniq_occupation_translation")
+            models.UniqueConstraint(
+                fields=["concept", "language", "source"], name="uniq_occupation_translation"
+            )
         ]
 
 

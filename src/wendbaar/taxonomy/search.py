@@ -81,8 +81,13 @@ class _Entry:
 
 
 class SearchIndex:
-    def __init__(self, entries: list[_Entry], display: dict[tuple[str, int], dict[str, tuple[str, str]]],
-                 codes: dict[tuple[str, int], str], version: int):
+    def __init__(
+        self,
+        entries: list[_Entry],
+        display: dict[tuple[str, int], dict[str, tuple[str, str]]],
+        codes: dict[tuple[str, int], str],
+        version: int,
+    ):
         self.entries = entries
         self.display = display  # (kind, id) -> {language: (label, label language)}
         self.codes = codes
@@ -118,20 +123,29 @@ class SearchIndex:
         if len(word) >= 4:
             max_typos = 1 if len(word) < 8 else 2
             for length in range(len(word) - max_typos, len(word) + max_typos + 1):
-                close = process.extract(word, self.by_length.get(length, ()), scorer=Levenshtein.distance,
-                                        score_cutoff=max_typos, limit=None)
+                close = process.extract(
+                    word,
+                    self.by_length.get(length, ()),
+                    scorer=Levenshtein.distance,
+                    score_cutoff=max_typos,
+                    limit=None,
+                )
                 for candidate, _distance, _position in close:
                     if candidate != word:
                         add(self.postings[candidate], 0.6)
         return matches
 
-    def search(self, query: str, kind: str | None = None, limit: int = 10, language: str | None = None) -> list[Hit]:
+    def search(
+        self, query: str, kind: str | None = None, limit: int = 10, language: str | None = None
+    ) -> list[Hit]:
         query_words = words(query)
         if not query_words or limit <= 0:
             return []
         # The last word may still be being typed: it also matches as a prefix.
-        per_word = [self._word_matches(w, allow_prefix=(i == len(query_words) - 1 or len(w) >= 4))
-                    for i, w in enumerate(query_words)]
+        per_word = [
+            self._word_matches(w, allow_prefix=(i == len(query_words) - 1 or len(w) >= 4))
+            for i, w in enumerate(query_words)
+        ]
         per_word.sort(key=len)
         candidates = set(per_word[0])
         for matches in per_word[1:]:
@@ -161,10 +175,21 @@ class SearchIndex:
         hits = []
         for (entry_kind, concept_id), (score, entry) in ranked:
             labels = self.display[(entry_kind, concept_id)]
-            label, label_language = next((labels[lang] for lang in languages if lang in labels),
-                                         next(iter(labels.values())))
-            hits.append(Hit(entry_kind, concept_id, self.codes[(entry_kind, concept_id)], label, label_language,
-                            entry.text, entry.language, score))
+            label, label_language = next(
+                (labels[lang] for lang in languages if lang in labels), next(iter(labels.values()))
+            )
+            hits.append(
+                Hit(
+                    entry_kind,
+                    concept_id,
+                    self.codes[(entry_kind, concept_id)],
+                    label,
+                    label_language,
+                    entry.text,
+                    entry.language,
+                    score,
+                )
+            )
         return hits
 
 
@@ -187,7 +212,11 @@ def build_index() -> SearchIndex:
             if (concept_id, language) not in chosen or rank < chosen[(concept_id, language)][0]:
                 chosen[(concept_id, language)] = (rank, preferred)
             seen = set()
-            for text, is_preferred in [(preferred, True), *((a, False) for a in alt), *((h, False) for h in hidden)]:
+            for text, is_preferred in [
+                (preferred, True),
+                *((a, False) for a in alt),
+                *((h, False) for h in hidden),
+            ]:
                 norm = normalise(text).strip()
                 if norm and norm not in seen:
                     seen.add(norm)

@@ -42,15 +42,27 @@ def _upsert(model, items, structure) -> dict[str, int]:
 def _translations(items, ids) -> list[dict]:
     rows = []
     for item in items:
-        rows.append({
-            "concept_id": ids[item.key], "language": "nl", "preferred_label": item.label_nl,
-            "alt_labels": list(item.synonyms_nl), "hidden_labels": [], "description": item.description_nl,
-        })
+        rows.append(
+            {
+                "concept_id": ids[item.key],
+                "language": "nl",
+                "preferred_label": item.label_nl,
+                "alt_labels": list(item.synonyms_nl),
+                "hidden_labels": [],
+                "description": item.description_nl,
+            }
+        )
         if item.label_en:
-            rows.append({
-                "concept_id": ids[item.key], "language": "en", "preferred_label": item.label_en,
-                "alt_labels": list(item.synonyms_en), "hidden_labels": [], "description": "",
-            })
+            rows.append(
+                {
+                    "concept_id": ids[item.key],
+                    "language": "en",
+                    "preferred_label": item.label_en,
+                    "alt_labels": list(item.synonyms_en),
+                    "hidden_labels": [],
+                    "description": "",
+                }
+            )
     return rows
 
 
@@ -66,19 +78,28 @@ def load_starter_set(starter: StarterSet | None = None) -> dict[str, int]:
     skills, occupations = list(starter.skills.values()), list(starter.occupations.values())
     with transaction.atomic():
         collections = ensure_collections()
-        skill_ids = _upsert(Skill, skills, lambda s: {"skill_type": s.skill_type, "reuse_level": s.reuse_level})
+        skill_ids = _upsert(
+            Skill, skills, lambda s: {"skill_type": s.skill_type, "reuse_level": s.reuse_level}
+        )
         isco = dict(IscoGroup.objects.exclude(isco_code="").values_list("isco_code", "id"))
         occupation_ids = _upsert(
-            Occupation, occupations,
-            lambda o: {"isco_code": o.isco, "isco_group_id": isco.get(o.isco), "is_municipal": o.municipal,
-                       "sector": o.sector},
+            Occupation,
+            occupations,
+            lambda o: {
+                "isco_code": o.isco,
+                "isco_group_id": isco.get(o.isco),
+                "is_municipal": o.municipal,
+                "sector": o.sector,
+            },
         )
         _retire_dropped(Skill, set(skill_ids.values()))
         _retire_dropped(Occupation, set(occupation_ids.values()))
 
         for model, items, ids in ((Skill, skills, skill_ids), (Occupation, occupations, occupation_ids)):
-            concept_ids = store.translation_model(model).objects.filter(source=Source.STARTER).values_list(
-                "concept_id", flat=True
+            concept_ids = (
+                store.translation_model(model)
+                .objects.filter(source=Source.STARTER)
+                .values_list("concept_id", flat=True)
             )
             stale = set(concept_ids) | set(ids.values())
             store.replace_translations(model, Source.STARTER, ["nl", "en"], _translations(items, ids), stale)
@@ -87,18 +108,30 @@ def load_starter_set(starter: StarterSet | None = None) -> dict[str, int]:
         store.replace_rows(
             OccupationSkill,
             [
-                OccupationSkill(occupation_id=occupation_ids[o.key], skill_id=skill_ids[key],
-                                relation_type=relation, source=Source.STARTER)
+                OccupationSkill(
+                    occupation_id=occupation_ids[o.key],
+                    skill_id=skill_ids[key],
+                    relation_type=relation,
+                    source=Source.STARTER,
+                )
                 for o in occupations
-                for relation, keys in ((RelationType.ESSENTIAL, o.essential), (RelationType.OPTIONAL, o.optional))
+                for relation, keys in (
+                    (RelationType.ESSENTIAL, o.essential),
+                    (RelationType.OPTIONAL, o.optional),
+                )
                 for key in keys
             ],
             source=Source.STARTER,
         )
         store.replace_rows(
             SkillCollection,
-            [SkillCollection(skill_id=skill_ids[s.key], collection=collections[code], source=Source.STARTER)
-             for s in skills for code in s.collections],
+            [
+                SkillCollection(
+                    skill_id=skill_ids[s.key], collection=collections[code], source=Source.STARTER
+                )
+                for s in skills
+                for code in s.collections
+            ],
             source=Source.STARTER,
         )
         counts = {

@@ -26,7 +26,11 @@ def id_by_uri(model: type[Concept]) -> dict[str, int]:
 
 
 def replace_translations(
-    model: type[Concept], source: str, languages: Iterable[str], rows: list[dict], concept_ids: Iterable[int] | None = None
+    model: type[Concept],
+    source: str,
+    languages: Iterable[str],
+    rows: list[dict],
+    concept_ids: Iterable[int] | None = None,
 ) -> None:
     """Replace ``source``'s translations in ``languages`` (for ``concept_ids``, or all) with ``rows``.
 
@@ -48,7 +52,9 @@ def refresh_names(model: type[Concept], concept_ids: Iterable[int] | None = None
     translation = translation_model(model)
     preference = language_preference(settings.LANGUAGE_CODE)
     rank = {
-        (lang, source): (i, j) for i, lang in enumerate(preference) for j, source in enumerate(SOURCE_PREFERENCE)
+        (lang, source): (i, j)
+        for i, lang in enumerate(preference)
+        for j, source in enumerate(SOURCE_PREFERENCE)
     }
     best: dict[int, tuple[tuple[int, int], str, str]] = {}
     queryset = translation.objects.all()

@@ -42,9 +42,17 @@ def occupation_list(request):
         occupations = occupations.filter(sector=sector)
     results = _ranked(Occupation, "occupation", query, occupations) if query else occupations.order_by("name")
     page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    return render(request, "taxonomy/occupation_list.html", {
-        "page": page, "query": query, "scope": scope, "sector": sector, "sectors": SECTORS.items(),
-    })
+    return render(
+        request,
+        "taxonomy/occupation_list.html",
+        {
+            "page": page,
+            "query": query,
+            "scope": scope,
+            "sector": sector,
+            "sectors": SECTORS.items(),
+        },
+    )
 
 
 def occupation_detail(request, code):
@@ -64,10 +72,16 @@ def occupation_detail(request, code):
             continue
         seen.add(relation.skill_id)
         (essential if relation.relation_type == RelationType.ESSENTIAL else optional).append(relation.skill)
-    return render(request, "taxonomy/occupation_detail.html", {
-        "occupation": occupation, "essential": essential, "optional": optional,
-        "isco_group": occupation.isco_group,
-    })
+    return render(
+        request,
+        "taxonomy/occupation_detail.html",
+        {
+            "occupation": occupation,
+            "essential": essential,
+            "optional": optional,
+            "isco_group": occupation.isco_group,
+        },
+    )
 
 
 def skill_list(request):
@@ -81,7 +95,8 @@ def skill_list(request):
 def skill_detail(request, code):
     skill = get_object_or_404(
         Skill.objects.prefetch_related(
-            "translations", "collections",
+            "translations",
+            "collections",
             Prefetch("groups", queryset=SkillGroup.objects.prefetch_related("translations")),
         ),
         code=code,
@@ -98,9 +113,15 @@ def skill_detail(request, code):
             seen.add(relation.occupation_id)
             target = essential_for if relation.relation_type == RelationType.ESSENTIAL else optional_for
             target.append(relation.occupation)
-    return render(request, "taxonomy/skill_detail.html", {
-        "skill": skill, "essential_for": essential_for, "optional_for": optional_for,
-    })
+    return render(
+        request,
+        "taxonomy/skill_detail.html",
+        {
+            "skill": skill,
+            "essential_for": essential_for,
+            "optional_for": optional_for,
+        },
+    )
 
 
 @require_GET
@@ -109,8 +130,9 @@ def search_api(request):
     query = request.GET.get("q", "").strip()
     kind = request.GET.get("type") or None
     if kind is not None and kind not in KINDS:
-        return JsonResponse({"error": _("Onbekend type '%(type)s'. Kies occupation of skill.") % {"type": kind}},
-                            status=400)
+        return JsonResponse(
+            {"error": _("Onbekend type '%(type)s'. Kies occupation of skill.") % {"type": kind}}, status=400
+        )
     try:
         limit = int(request.GET.get("limit", 10))
     except ValueError:
@@ -121,7 +143,11 @@ def search_api(request):
         return JsonResponse({"error": _("De zoekvraag is te lang (meer dan 200 tekens).")}, status=400)
     hits = search(query, kind=kind, limit=limit, language=request.LANGUAGE_CODE)
     url_names = {"occupation": "taxonomy:occupation", "skill": "taxonomy:skill"}
-    return JsonResponse({
-        "query": query,
-        "results": [{**hit.as_dict(), "url": reverse(url_names[hit.kind], args=[hit.code])} for hit in hits],
-    })
+    return JsonResponse(
+        {
+            "query": query,
+            "results": [
+                {**hit.as_dict(), "url": reverse(url_names[hit.kind], args=[hit.code])} for hit in hits
+            ],
+        }
+    )

@@ -260,10 +260,16 @@ def esco_mismatches(starter: StarterSet, esco_dir: Path) -> list[str]:
             return {row["conceptUri"] for row in csv.DictReader(fh)}
 
     skills, occupations = uris("skills_en.csv"), uris("occupations_en.csv")
-    problems = [f"{s.source_file}: skill '{s.key}' has unknown ESCO URI {s.uri}"
-                for s in starter.skills.values() if s.uri and s.uri not in skills]
-    problems += [f"{o.source_file}: occupation '{o.key}' has unknown ESCO URI {o.uri}"
-                 for o in starter.occupations.values() if o.uri and o.uri not in occupations]
+    problems = [
+        f"{s.source_file}: skill '{s.key}' has unknown ESCO URI {s.uri}"
+        for s in starter.skills.values()
+        if s.uri and s.uri not in skills
+    ]
+    problems += [
+        f"{o.source_file}: occupation '{o.key}' has unknown ESCO URI {o.uri}"
+        for o in starter.occupations.values()
+        if o.uri and o.uri not in occupations
+    ]
     return problems
 
 

@@ -9,34 +9,111 @@ from wendbaar.accounts.models import Membership, MembershipRole, Organisation, O
 DEMO_PASSWORD = "wendbaar-demo"  # noqa: S105 — documented demo password, refused outside DEBUG
 
 ORGANISATIONS = [
-    ("Gemeente Zwolle", OrganisationKind.GEMEENTE, "gemeente", "overijssel", "Zwolle",
-     "Publieksdiensten met balies in het Stadskantoor en twee wijkposten."),
-    ("Gemeente Tilburg", OrganisationKind.GEMEENTE, "gemeente", "noord-brabant", "Tilburg",
-     "Klantcontactcentrum, burgerzaken en vergunningen voor ruim 220.000 inwoners."),
-    ("Gemeente Leeuwarden", OrganisationKind.GEMEENTE, "gemeente", "friesland", "Leeuwarden",
-     "Burgerzaken en belastingen, samen met de omliggende dorpen."),
-    ("Zorggroep De Linde", OrganisationKind.ANDERE_SECTOR, "zorg", "gelderland", "Apeldoorn",
-     "Ouderenzorg thuis en in vijf woonzorgcentra. Wij zoeken mensen die goed met mensen omgaan."),
-    ("Kinderopvang Het Speelhuis", OrganisationKind.ANDERE_SECTOR, "kinderopvang", "utrecht", "Amersfoort",
-     "Dagopvang en buitenschoolse opvang op twaalf locaties."),
-    ("Stichting Leerkracht Brabant", OrganisationKind.ANDERE_SECTOR, "onderwijs", "noord-brabant", "Breda",
-     "Basisscholen die zij-instromers opleiden tot leraar of onderwijsassistent."),
-    ("Werkplein Regio Oost", OrganisationKind.ANDERE_SECTOR, "werk-en-inkomen", "overijssel", "Enschede",
-     "Ketenpartner voor werk en inkomen: werkcoaches, jobcoaches en klantmanagers."),
-    ("DataDienst Noord", OrganisationKind.ANDERE_SECTOR, "ict", "groningen", "Groningen",
-     "ICT-dienstverlener voor overheden: servicedesk, applicatiebeheer en data."),
-    ("LogiPunt Venlo", OrganisationKind.ANDERE_SECTOR, "logistiek", "limburg", "Venlo",
-     "Distributiecentrum met planning, klantenservice en magazijnwerk."),
-    ("Veilig Thuis Beveiliging", OrganisationKind.ANDERE_SECTOR, "veiligheid", "zuid-holland", "Rotterdam",
-     "Beveiliging en toezicht in openbare gebouwen en bij evenementen."),
+    (
+        "Gemeente Zwolle",
+        OrganisationKind.GEMEENTE,
+        "gemeente",
+        "overijssel",
+        "Zwolle",
+        "Publieksdiensten met balies in het Stadskantoor en twee wijkposten.",
+    ),
+    (
+        "Gemeente Tilburg",
+        OrganisationKind.GEMEENTE,
+        "gemeente",
+        "noord-brabant",
+        "Tilburg",
+        "Klantcontactcentrum, burgerzaken en vergunningen voor ruim 220.000 inwoners.",
+    ),
+    (
+        "Gemeente Leeuwarden",
+        OrganisationKind.GEMEENTE,
+        "gemeente",
+        "friesland",
+        "Leeuwarden",
+        "Burgerzaken en belastingen, samen met de omliggende dorpen.",
+    ),
+    (
+        "Zorggroep De Linde",
+        OrganisationKind.ANDERE_SECTOR,
+        "zorg",
+        "gelderland",
+        "Apeldoorn",
+        "Ouderenzorg thuis en in vijf woonzorgcentra. Wij zoeken mensen die goed met mensen omgaan.",
+    ),
+    (
+        "Kinderopvang Het Speelhuis",
+        OrganisationKind.ANDERE_SECTOR,
+        "kinderopvang",
+        "utrecht",
+        "Amersfoort",
+        "Dagopvang en buitenschoolse opvang op twaalf locaties.",
+    ),
+    (
+        "Stichting Leerkracht Brabant",
+        OrganisationKind.ANDERE_SECTOR,
+        "onderwijs",
+        "noord-brabant",
+        "Breda",
+        "Basisscholen die zij-instromers opleiden tot leraar of onderwijsassistent.",
+    ),
+    (
+        "Werkplein Regio Oost",
+        OrganisationKind.ANDERE_SECTOR,
+        "werk-en-inkomen",
+        "overijssel",
+        "Enschede",
+        "Ketenpartner voor werk en inkomen: werkcoaches, jobcoaches en klantmanagers.",
+    ),
+    (
+        "DataDienst Noord",
+        OrganisationKind.ANDERE_SECTOR,
+        "ict",
+        "groningen",
+        "Groningen",
+        "ICT-dienstverlener voor overheden: servicedesk, applicatiebeheer en data.",
+    ),
+    (
+        "LogiPunt Venlo",
+        OrganisationKind.ANDERE_SECTOR,
+        "logistiek",
+        "limburg",
+        "Venlo",
+        "Distributiecentrum met planning, klantenservice en magazijnwerk.",
+    ),
+    (
+        "Veilig Thuis Beveiliging",
+        OrganisationKind.ANDERE_SECTOR,
+        "veiligheid",
+        "zuid-holland",
+        "Rotterdam",
+        "Beveiliging en toezicht in openbare gebouwen en bij evenementen.",
+    ),
 ]
 
 USERS = [
-    ("medewerker@wendbaar.localhost", "Petra de Vries", Role.MEDEWERKER, "gemeente-zwolle", MembershipRole.MEDEWERKER),
-    ("kcc@wendbaar.localhost", "Samir El Amrani", Role.MEDEWERKER, "gemeente-tilburg", MembershipRole.MEDEWERKER),
+    (
+        "medewerker@wendbaar.localhost",
+        "Petra de Vries",
+        Role.MEDEWERKER,
+        "gemeente-zwolle",
+        MembershipRole.MEDEWERKER,
+    ),
+    (
+        "kcc@wendbaar.localhost",
+        "Samir El Amrani",
+        Role.MEDEWERKER,
+        "gemeente-tilburg",
+        MembershipRole.MEDEWERKER,
+    ),
     ("adviseur@wendbaar.localhost", "Annelies Bakker", Role.LOOPBAANADVISEUR, None, None),
-    ("organisatie@wendbaar.localhost", "Joost Visser", Role.ORGANISATIE, "zorggroep-de-linde",
-     MembershipRole.RECRUITER),
+    (
+        "organisatie@wendbaar.localhost",
+        "Joost Visser",
+        Role.ORGANISATIE,
+        "zorggroep-de-linde",
+        MembershipRole.RECRUITER,
+    ),
     ("programmateam@wendbaar.localhost", "Fatma Yilmaz", Role.PROGRAMMATEAM, None, None),
     ("beheerder@wendbaar.localhost", "Erik Jansen", Role.BEHEERDER, None, None),
 ]
@@ -52,8 +129,14 @@ class Command(BaseCommand):
             for name, kind, sector, province, place, description in ORGANISATIONS:
                 Organisation.objects.update_or_create(
                     slug=name.lower().replace(" ", "-"),
-                    defaults={"name": name, "kind": kind, "sector": sector, "province": province,
-                              "municipality": place, "description": description},
+                    defaults={
+                        "name": name,
+                        "kind": kind,
+                        "sector": sector,
+                        "province": province,
+                        "municipality": place,
+                        "description": description,
+                    },
                 )
             for email, name, role, organisation, membership_role in USERS:
                 user, created = User.objects.get_or_create(email=email, defaults={"name": name, "role": role})
@@ -64,10 +147,13 @@ class Command(BaseCommand):
                     user.save()
                 if organisation:
                     Membership.objects.get_or_create(
-                        user=user, organisation=Organisation.objects.get(slug=organisation),
+                        user=user,
+                        organisation=Organisation.objects.get(slug=organisation),
                         defaults={"role": membership_role},
                     )
-        self.stdout.write(self.style.SUCCESS(
-            f"Demo geladen: {len(ORGANISATIONS)} organisaties, {len(USERS)} accounts "
-            f"(wachtwoord: {DEMO_PASSWORD})."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo geladen: {len(ORGANISATIONS)} organisaties, {len(USERS)} accounts "
+                f"(wachtwoord: {DEMO_PASSWORD})."
+            )
+        )

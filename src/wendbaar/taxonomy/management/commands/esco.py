@@ -15,12 +15,19 @@ class Command(BaseCommand):
         actions = parser.add_subparsers(dest="action", required=True)
         run = actions.add_parser("import", help="Importeer of werk bij vanuit een ESCO-pakket.")
         run.add_argument("path", type=Path, help="map met ESCO-CSV-bestanden, of het zip-bestand")
-        run.add_argument("--languages", default="", help="talen, bijvoorbeeld nl,en (standaard: alle aanwezige)")
+        run.add_argument(
+            "--languages", default="", help="talen, bijvoorbeeld nl,en (standaard: alle aanwezige)"
+        )
 
     def handle(self, *args, action, path, languages, **options):
         chosen = [lang.strip() for lang in languages.split(",") if lang.strip()] or None
-        bar = tqdm(total=12, unit="stap", disable=not self.stderr.isatty(), file=self.stderr._out,
-                   bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}]")
+        bar = tqdm(
+            total=12,
+            unit="stap",
+            disable=not self.stderr.isatty(),
+            file=self.stderr._out,
+            bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}]",
+        )
 
         def progress(label):
             bar.set_description(label)
