@@ -15,13 +15,15 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def run_wendbaar(*args, env=None):
     script = Path(sys.executable).with_name("wendbaar")
+    # The browser tests relax Django's async check for their own process only.
+    base = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return subprocess.run(
         [str(script), *args],
         capture_output=True,
         text=True,
         timeout=120,
         cwd=ROOT,
-        env={**os.environ, **(env or {})},
+        env={**base, **(env or {})},
         check=False,
     )
 

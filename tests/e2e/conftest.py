@@ -1,5 +1,6 @@
 """Browser tests: the machine's Chromium driven by Playwright against a live server on 127.0.0.1."""
 
+import contextlib
 import json
 import os
 from pathlib import Path
@@ -57,10 +58,9 @@ def pytest_runtest_makereport(item, call):
     page = item.funcargs.get("page") if hasattr(item, "funcargs") else None
     if report.when == "call" and report.failed and page is not None:
         ARTIFACTS.mkdir(exist_ok=True)
-        try:
+        # A screenshot is a courtesy, never the failure itself.
+        with contextlib.suppress(Exception):
             page.screenshot(path=str(ARTIFACTS / f"{item.name}.png"), full_page=True)
-        except Exception:  # noqa: BLE001, S110 — a screenshot is a courtesy, never the failure itself
-            pass
 
 
 def axe_violations(page) -> list[dict]:

@@ -268,6 +268,9 @@ class SkillCollection(models.Model):
             models.UniqueConstraint(fields=["skill", "collection", "source"], name="uniq_skill_collection")
         ]
 
+    def __str__(self):
+        return f"{self.skill} ∈ {self.collection}"
+
 
 class Occupation(Concept):
     """An ESCO occupation or a curated (municipal) function."""
@@ -326,6 +329,9 @@ class OccupationSkill(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"{self.occupation} → {self.skill} ({self.relation_type})"
+
 
 class SkillRelation(models.Model):
     """ESCO's skill–skill relation: one skill is essential or optional for another."""
@@ -339,6 +345,9 @@ class SkillRelation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["skill", "related", "source"], name="uniq_skill_relation")
         ]
+
+    def __str__(self):
+        return f"{self.skill} → {self.related} ({self.relation_type})"
 
 
 class TaxonomyChange(models.Model):

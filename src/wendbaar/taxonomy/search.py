@@ -37,7 +37,7 @@ MAX_PREFIX_EXPANSION = 400
 
 
 def normalise(text: str) -> str:
-    """Lower case, accents removed, punctuation as spaces: 'Functionaris Burgerzaken' == 'functionaris burgerzaken'."""
+    """Lower case, accents removed, punctuation as spaces: 'Café-Eigenaar' -> 'cafe eigenaar'."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return "".join(c if c.isalnum() else " " for c in plain)
