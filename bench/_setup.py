@@ -1,0 +1,58 @@
+"""Start Django on a fresh, throw-away database for a benchmark.
+
+``--db sqlite`` uses a temporary SQLite file; ``--db postgres`` creates (and afterwards drops) the
+database ``wendbaar_bench`` on the server of ``BENCH_POSTGRES_URL`` (default: local, user postgres).
+"""
+
+import argparse
+import os
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ESCO_DIR = ROOT.parent / "shared" / "esco" / "v1.2.0"
+POSTGRES = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+
+
+def arguments(description: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--esco", type=Path, default=ESCO_DIR)
+    args = parser.parse_args()
+    if not (args.esco / "occupations_en.csv").exists():
+        sys.exit(f"ESCO files not found at {args.esco}")
+    return args
+
+
+@contextmanager
+def fresh_django(db: str):
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["WENDBAAR_VAR_DIR"] = tmp
+        os.environ["DJANGO_SETTINGS_MODULE"] = "wendbaar.settings"
+        if db == "postgres":
+            import psycopg
+
+            with psycopg.connect(POSTGRES, autocommit=True) as conn:
+                conn.execute("DROP DATABASE IF EXISTS wendbaar_bench")
+                conn.execute("CREATE DATABASE wendbaar_bench")
+            os.environ["DATABASE_URL"] = POSTGRES.rsplit("/", 1)[0] + "/wendbaar_bench"
+        else:
+            os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
+        import django
+        from django.core.management import call_command
+
+        django.setup()
+        call_command("migrate", verbosity=0)
+        try:
+            yield
+        finally:
+            from django.db import connections
+
+            connections.close_all()
+            if db == "postgres":
+                import psycopg
+
+                with psycopg.connect(POSTGRES, autocommit=True) as conn:
+                    conn.execute("DROP DATABASE IF EXISTS wendbaar_bench")

@@ -1,0 +1,60 @@
+"""The Dutch starter set: big enough, consistent, Dutch, and loadable more than once."""
+
+import pytest
+
+from wendbaar.taxonomy.models import Occupation, OccupationSkill, Skill, Source
+from wendbaar.taxonomy.services import taxonomy_stats
+from wendbaar.taxonomy.starter import esco_mismatches, read_starter_set
+from wendbaar.taxonomy.starter_import import load_starter_set
+
+STARTER = read_starter_set()
+
+
+def test_starter_set_has_the_promised_size():
+    municipal = [o for o in STARTER.occupations.values() if o.municipal]
+    elsewhere = [o for o in STARTER.occupations.values() if not o.municipal]
+    assert len(STARTER.occupations) >= 120
+    assert len(municipal) >= 30
+    assert len(elsewhere) >= 90
+    assert len(STARTER.skills) >= 600
+    assert {o.sector for o in elsewhere} >= {"zorg", "onderwijs", "kinderopvang", "ict", "logistiek", "financien",
+                                             "veiligheid", "werk-en-inkomen"}
+
+
+def test_publieksdiensten_come_first():
+    labels = {o.label_nl.lower() for o in STARTER.occupations.values() if o.municipal}
+    for expected in ("burgerzaken", "kcc", "vergunning", "belasting", "boa", "wmo", "schuldhulp"):
+        assert any(expected in label for label in labels), expected
+
+
+def test_every_item_speaks_dutch():
+    assert all(s.label_nl and s.synonyms_nl is not None for s in STARTER.skills.values())
+    assert all(len(o.description_nl) > 40 for o in STARTER.occupations.values())
+    with_synonyms = sum(bool(s.synonyms_nl) for s in STARTER.skills.values())
+    assert with_synonyms >= len(STARTER.skills) // 2
+
+
+def test_every_occupation_has_skills_and_every_skill_is_used():
+    assert all(len(o.essential) >= 4 for o in STARTER.occupations.values())
+    used = {key for o in STARTER.occupations.values() for key in o.essential + o.optional}
+    assert set(STARTER.skills) - used == set()
+
+
+def test_esco_uris_exist_in_esco(esco_dir):
+    assert esco_mismatches(STARTER, esco_dir) == []
+
+
+@pytest.mark.django_db
+def test_loading_twice_gives_the_same_taxonomy():
+    load_starter_set(STARTER)
+    first = taxonomy_stats()
+    load_starter_set(STARTER)
+    assert taxonomy_stats() == first
+    assert first["occupations"] == len(STARTER.occupations)
+    assert first["skills"] == len(STARTER.skills)
+    clerk = Occupation.objects.get(code="baliemedewerker-burgerzaken")
+    assert clerk.is_municipal and clerk.label("nl").text == "baliemedewerker burgerzaken"
+    assert OccupationSkill.objects.filter(occupation=clerk, relation_type="essential").count() >= 4
+    assert Skill.objects.filter(source=Source.STARTER, translations__language="nl").distinct().count() == len(
+        STARTER.skills
+    )
