@@ -1,7 +1,7 @@
 """Full ESCO import (nl+en) on a fresh database, then a re-import. Target: ≤ 60 s SQLite, ≤ 90 s PostgreSQL.
 
-    python bench/esco_import.py --db sqlite
-    python bench/esco_import.py --db postgres
+python bench/esco_import.py --db sqlite
+python bench/esco_import.py --db postgres
 """
 
 import resource

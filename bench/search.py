@@ -1,6 +1,6 @@
 """Taxonomy search latency over the full ESCO release (nl+en) plus the starter set. Target: p95 ≤ 20 ms.
 
-    python bench/search.py --db sqlite
+python bench/search.py --db sqlite
 """
 
 import statistics
@@ -9,14 +9,62 @@ import time
 from _setup import arguments, fresh_django
 
 QUERIES = [
-    "functionaris burgerzaken", "burgerz", "baliemedewerker", "klantcontact", "kcc", "vergunning",
-    "belastingen", "handhaver", "boa", "wmo consulent", "schuldhulp", "zorg", "verpleegkundige",
-    "pedagogisch medewerker", "leraar", "onderwijsassistent", "data-analist", "data analyst", "servicedesk",
-    "magazijn", "chauffeur", "beveiliger", "boekhouder", "communiceren", "samenwerken", "excel",
-    "privacy", "klantgericht", "empathie", "plannen", "communicate with customers", "analyse data",
-    "funtionaris", "verpleegkundig", "adminstratie", "klantenservise", "programeren", "sql", "python",
-    "conflict", "mediation", "welzijn", "jeugd", "participatie", "omgevingswet", "archief", "juridisch",
-    "beleid", "project", "coach", "a", "de", "management", "sales", "logistiek planner", "kassa",
+    "functionaris burgerzaken",
+    "burgerz",
+    "baliemedewerker",
+    "klantcontact",
+    "kcc",
+    "vergunning",
+    "belastingen",
+    "handhaver",
+    "boa",
+    "wmo consulent",
+    "schuldhulp",
+    "zorg",
+    "verpleegkundige",
+    "pedagogisch medewerker",
+    "leraar",
+    "onderwijsassistent",
+    "data-analist",
+    "data analyst",
+    "servicedesk",
+    "magazijn",
+    "chauffeur",
+    "beveiliger",
+    "boekhouder",
+    "communiceren",
+    "samenwerken",
+    "excel",
+    "privacy",
+    "klantgericht",
+    "empathie",
+    "plannen",
+    "communicate with customers",
+    "analyse data",
+    "funtionaris",
+    "verpleegkundig",
+    "adminstratie",
+    "klantenservise",
+    "programeren",
+    "sql",
+    "python",
+    "conflict",
+    "mediation",
+    "welzijn",
+    "jeugd",
+    "participatie",
+    "omgevingswet",
+    "archief",
+    "juridisch",
+    "beleid",
+    "project",
+    "coach",
+    "a",
+    "de",
+    "management",
+    "sales",
+    "logistiek planner",
+    "kassa",
 ]
 
 args = arguments(__doc__)
@@ -29,8 +77,10 @@ with fresh_django(args.db):
     import_package(args.esco, ["nl", "en"])
     start = time.perf_counter()
     index = get_index()
-    print(f"index build   {time.perf_counter() - start:6.2f} s  ({len(index.entries)} labels, "
-          f"{len(index.vocabulary)} words)")
+    print(
+        f"index build   {time.perf_counter() - start:6.2f} s  ({len(index.entries)} labels, "
+        f"{len(index.vocabulary)} words)"
+    )
     timings = []
     for _round in range(5):
         for query in QUERIES:

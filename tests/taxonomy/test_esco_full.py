@@ -27,7 +27,9 @@ def test_importing_twice_gives_exactly_the_release(esco_dir, client):
     skill = Skill.objects.get(uri="http://data.europa.eu/esco/skill/001115fb-569f-4ee6-8381-c6807ef2527f")
     page = client.get(skill.get_absolute_url()).content.decode()
     assert '<span lang="en">show initiative</span>' in page
-    occupation = Occupation.objects.get(uri="http://data.europa.eu/esco/occupation/aaf732b5-ee19-4c82-a08f-700fb98f5ca7")
+    occupation = Occupation.objects.get(
+        uri="http://data.europa.eu/esco/occupation/aaf732b5-ee19-4c82-a08f-700fb98f5ca7"
+    )
     assert occupation.isco_group.isco_code == occupation.isco_code
     assert client.get(reverse("taxonomy:occupations"), {"q": "burgerzaken"}).status_code == 200
 

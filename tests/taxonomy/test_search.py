@@ -19,7 +19,10 @@ def taxonomy(tmp_path):
     esco.import_package(pkg.build(tmp_path / "esco"))
     clerk = Occupation.objects.get(uri=pkg.occ(1))
     OccupationTranslation.objects.create(
-        concept=clerk, language="nl", source=Source.STARTER, preferred_label="baliemedewerker burgerzaken",
+        concept=clerk,
+        language="nl",
+        source=Source.STARTER,
+        preferred_label="baliemedewerker burgerzaken",
         alt_labels=["medewerker publiekszaken", "baliemedewerker Burgerzaken én reisdocumenten"],
     )
     TaxonomyChange.objects.create(kind="edit")
@@ -34,17 +37,20 @@ def test_normalise_removes_case_accents_and_punctuation():
     assert normalise("Café-Eigenaar, ÉÉN") == "cafe eigenaar  een"
 
 
-@pytest.mark.parametrize("query", [
-    "functionaris burgerzaken",   # ESCO's Dutch label
-    "FUNCTIONARIS BURGERZAKEN",   # case
-    "baliemedewerker",            # the curated starter label
-    "publiekszaken",              # a Dutch synonym
-    "civil registration clerk",   # English
-    "registry clerk",             # an English synonym
-    "burgerz",                    # a prefix, as someone types
-    "funtionaris burgerzaken",    # a typo
-    "burgerzaken en reisdocumenten",  # accent-insensitive: 'én'
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "functionaris burgerzaken",  # ESCO's Dutch label
+        "FUNCTIONARIS BURGERZAKEN",  # case
+        "baliemedewerker",  # the curated starter label
+        "publiekszaken",  # a Dutch synonym
+        "civil registration clerk",  # English
+        "registry clerk",  # an English synonym
+        "burgerz",  # a prefix, as someone types
+        "funtionaris burgerzaken",  # a typo
+        "burgerzaken en reisdocumenten",  # accent-insensitive: 'én'
+    ],
+)
 def test_finds_the_occupation_in_many_ways(taxonomy, query):
     assert search(query)[0].concept_id == taxonomy.id
 
@@ -75,8 +81,9 @@ def test_english_fallback_label_is_marked(taxonomy):
 
 def test_index_follows_taxonomy_changes(taxonomy):
     assert search("archivaris") == []
-    OccupationTranslation.objects.create(concept=taxonomy, language="nl", source=Source.LOCAL,
-                                         preferred_label="archivaris")
+    OccupationTranslation.objects.create(
+        concept=taxonomy, language="nl", source=Source.LOCAL, preferred_label="archivaris"
+    )
     TaxonomyChange.objects.create(kind="edit")
     assert search("archivaris")[0].concept_id == taxonomy.id
 
@@ -88,7 +95,9 @@ def test_empty_and_nonsense_queries_return_nothing(taxonomy):
 
 
 def test_cli_search_prints_json(taxonomy, capsys):
-    call_command("taxonomy", "search", "burgerzakn", "--type", "occupation", "--limit", "3", "--format", "json")
+    call_command(
+        "taxonomy", "search", "burgerzakn", "--type", "occupation", "--limit", "3", "--format", "json"
+    )
     results = json.loads(capsys.readouterr().out)
     assert results[0]["label"] == "baliemedewerker burgerzaken"
     assert results[0]["type"] == "occupation"
@@ -102,12 +111,15 @@ def test_http_endpoint_for_autocomplete(client, taxonomy):
     assert first["url"] == taxonomy.get_absolute_url()
 
 
-@pytest.mark.parametrize("params, message", [
-    ({"q": "x", "type": "person"}, "Onbekend type"),
-    ({"q": "x", "limit": "veel"}, "limit"),
-    ({"q": "x", "limit": "0"}, "limit"),
-    ({"q": "x" * 201}, "te lang"),
-])
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"q": "x", "type": "person"}, "Onbekend type"),
+        ({"q": "x", "limit": "veel"}, "limit"),
+        ({"q": "x", "limit": "0"}, "limit"),
+        ({"q": "x" * 201}, "te lang"),
+    ],
+)
 def test_http_endpoint_refuses_bad_input(client, taxonomy, params, message):
     response = client.get(reverse("taxonomy:search"), params)
     assert response.status_code == 400

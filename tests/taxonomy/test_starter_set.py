@@ -17,8 +17,16 @@ def test_starter_set_has_the_promised_size():
     assert len(municipal) >= 30
     assert len(elsewhere) >= 90
     assert len(STARTER.skills) >= 600
-    assert {o.sector for o in elsewhere} >= {"zorg", "onderwijs", "kinderopvang", "ict", "logistiek", "financien",
-                                             "veiligheid", "werk-en-inkomen"}
+    assert {o.sector for o in elsewhere} >= {
+        "zorg",
+        "onderwijs",
+        "kinderopvang",
+        "ict",
+        "logistiek",
+        "financien",
+        "veiligheid",
+        "werk-en-inkomen",
+    }
 
 
 def test_publieksdiensten_come_first():
