@@ -8,6 +8,7 @@ obsolete, never deleted, so profiles that point at them keep working.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -351,9 +352,12 @@ class SkillRelation(models.Model):
 
 
 class TaxonomyChange(models.Model):
-    """A log of imports and edits. The newest id is the taxonomy version that caches are keyed on."""
+    """A log of imports and edits. The newest entry's token is the taxonomy version caches are keyed on.
+
+    A random token rather than the id: ids can be handed out again after a rollback (SQLite does)."""
 
     kind = models.CharField(_("soort"), max_length=20)
+    token = models.UUIDField(default=uuid.uuid4, editable=False)
     summary = models.JSONField(_("samenvatting"), default=dict)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -366,5 +370,5 @@ class TaxonomyChange(models.Model):
         return f"{self.kind} #{self.pk}"
 
     @classmethod
-    def current_version(cls) -> int:
-        return cls.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    def current_version(cls) -> str:
+        return str(cls.objects.order_by("-id").values_list("token", flat=True).first() or "")
