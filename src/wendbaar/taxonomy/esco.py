@@ -513,8 +513,8 @@ def _write_concepts(model, concepts: Concepts, languages: list[str], name_order:
         for uri in model.objects.filter(in_esco=True).values_list("uri", flat=True)
         if uri not in concepts.fields
     ]
-    for start in range(0, len(vanished), store.BATCH):
-        model.objects.filter(id__in=vanished[start : start + store.BATCH]).update(status=Status.OBSOLETE)
+    for batch in store.in_batches(model.objects.all(), "id", vanished):
+        batch.update(status=Status.OBSOLETE)
 
     rows = [
         {"concept_id": ids[uri], "language": lang, **labels}

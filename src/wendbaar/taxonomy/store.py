@@ -6,7 +6,6 @@ before: re-running either gives the same database, and neither erases the other'
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -25,6 +24,17 @@ def id_by_uri(model: type[Concept]) -> dict[str, int]:
     return dict(model.objects.filter(uri__isnull=False).values_list("uri", "id"))
 
 
+def in_batches(queryset, field: str, ids: Iterable[int] | None):
+    """The queryset filtered on ``field`` in ``ids`` (all rows when ``ids`` is None), a batch at a time,
+    so a long id list never exceeds the database's limit on query parameters."""
+    if ids is None:
+        yield queryset
+        return
+    ids = list(ids)
+    for start in range(0, len(ids), BATCH):
+        yield queryset.filter(**{f"{field}__in": ids[start : start + BATCH]})
+
+
 def replace_translations(
     model: type[Concept],
     source: str,
@@ -38,49 +48,37 @@ def replace_translations(
     """
     translation = translation_model(model)
     existing = translation.objects.filter(source=source, language__in=list(languages))
-    if concept_ids is not None:
-        ids = list(concept_ids)
-        for start in range(0, len(ids), BATCH):
-            existing.filter(concept_id__in=ids[start : start + BATCH]).delete()
-    else:
-        existing.delete()
+    for batch in in_batches(existing, "concept_id", concept_ids):
+        batch.delete()
     translation.objects.bulk_create((translation(source=source, **row) for row in rows), batch_size=BATCH)
 
 
 def refresh_names(model: type[Concept], concept_ids: Iterable[int] | None = None) -> int:
     """Recompute the denormalised display ``name`` from the translations; returns how many changed."""
-    translation = translation_model(model)
     preference = language_preference(settings.LANGUAGE_CODE)
     rank = {
         (lang, source): (i, j)
         for i, lang in enumerate(preference)
         for j, source in enumerate(SOURCE_PREFERENCE)
     }
-    best: dict[int, tuple[tuple[int, int], str, str]] = {}
-    queryset = translation.objects.all()
     ids = None if concept_ids is None else list(concept_ids)
-    chunks = [None] if ids is None else [ids[i : i + BATCH] for i in range(0, len(ids), BATCH)]
-    for chunk in chunks:
-        rows = queryset if chunk is None else queryset.filter(concept_id__in=chunk)
-        for concept_id, lang, source, label in rows.values_list(
-            "concept_id", "language", "source", "preferred_label"
-        ):
+    best: dict[int, tuple[tuple[int, int], str, str]] = {}
+    translations = translation_model(model).objects.values_list(
+        "concept_id", "language", "source", "preferred_label"
+    )
+    for batch in in_batches(translations, "concept_id", ids):
+        for concept_id, lang, source, label in batch:
             key = rank.get((lang, source), (99, 99))
             if concept_id not in best or key < best[concept_id][0]:
-                best[concept_id] = (key, label, lang)
+                best[concept_id] = (key, label[:500], lang)
 
     changed = []
-    current = model.objects.all() if ids is None else model.objects.filter(id__in=list(best))
-    by_id = {}
-    for chunk_start in range(0, len(best), BATCH):
-        chunk = list(best)[chunk_start : chunk_start + BATCH]
-        for obj in current.filter(id__in=chunk).only("id", "name", "name_language"):
-            by_id[obj.id] = obj
-    for concept_id, (_rank, label, lang) in best.items():
-        obj = by_id.get(concept_id)
-        if obj is not None and (obj.name, obj.name_language) != (label[:500], lang):
-            obj.name, obj.name_language = label[:500], lang
-            changed.append(obj)
+    for batch in in_batches(model.objects.only("id", "name", "name_language"), "id", list(best)):
+        for concept in batch:
+            _rank, label, lang = best[concept.id]
+            if (concept.name, concept.name_language) != (label, lang):
+                concept.name, concept.name_language = label, lang
+                changed.append(concept)
     model.objects.bulk_update(changed, ["name", "name_language"], batch_size=500)
     return len(changed)
 
@@ -89,10 +87,3 @@ def replace_rows(model: type[models.Model], rows: list[models.Model], **scope) -
     """Delete the rows matching ``scope`` and insert ``rows`` in their place."""
     model.objects.filter(**scope).delete()
     model.objects.bulk_create(rows, batch_size=BATCH)
-
-
-def group_by(pairs: Iterable[tuple]) -> dict:
-    grouped = defaultdict(list)
-    for key, value in pairs:
-        grouped[key].append(value)
-    return grouped
