@@ -138,6 +138,15 @@ def _check_fields(item: dict, allowed: set[str], where: str) -> None:
         raise StarterSetError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
 
 
+def _key(item: dict, allowed: set[str], where: str) -> str:
+    """Check the item's fields and return its key."""
+    _check_fields(item, allowed, where)
+    key = _text(item, "key", where, required=True)
+    if not KEY_PATTERN.match(key):
+        raise StarterSetError(f"{where}: key '{key}' must be lower-case words joined by '-'")
+    return key
+
+
 def _read_toml(path: Path) -> dict:
     try:
         with path.open("rb") as fh:
@@ -147,10 +156,7 @@ def _read_toml(path: Path) -> dict:
 
 
 def _parse_skill(item: dict, where: str) -> StarterSkill:
-    _check_fields(item, _SKILL_FIELDS, where)
-    key = _text(item, "key", where, required=True)
-    if not KEY_PATTERN.match(key):
-        raise StarterSetError(f"{where}: key '{key}' must be lower-case words joined by '-'")
+    key = _key(item, _SKILL_FIELDS, where)
     skill_type = _text(item, "type", where, required=True)
     if skill_type not in SKILL_TYPES:
         raise StarterSetError(f"{where}: type must be one of {sorted(SKILL_TYPES)}")
@@ -178,10 +184,7 @@ def _parse_skill(item: dict, where: str) -> StarterSkill:
 
 
 def _parse_occupation(item: dict, where: str) -> StarterOccupation:
-    _check_fields(item, _OCCUPATION_FIELDS, where)
-    key = _text(item, "key", where, required=True)
-    if not KEY_PATTERN.match(key):
-        raise StarterSetError(f"{where}: key '{key}' must be lower-case words joined by '-'")
+    key = _key(item, _OCCUPATION_FIELDS, where)
     isco = _text(item, "isco", where, required=True)
     if not ISCO_UNIT.match(isco):
         raise StarterSetError(f"{where}: isco must be a four-digit ISCO-08 unit group code")
