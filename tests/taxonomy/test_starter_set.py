@@ -4,7 +4,7 @@ import pytest
 
 from wendbaar.taxonomy.models import Occupation, OccupationSkill, Skill, Source
 from wendbaar.taxonomy.services import taxonomy_stats
-from wendbaar.taxonomy.starter import esco_mismatches, read_starter_set
+from wendbaar.taxonomy.starter import StarterSetError, esco_mismatches, read_starter_set
 from wendbaar.taxonomy.starter_import import load_starter_set
 
 STARTER = read_starter_set()
@@ -67,3 +67,40 @@ def test_loading_twice_gives_the_same_taxonomy():
     assert Skill.objects.filter(source=Source.STARTER, translations__language="nl").distinct().count() == len(
         STARTER.skills
     )
+
+
+SKILL = '[[skill]]\nkey = "{key}"\ntype = "skill/competence"\nnl = "iets"\n'
+OCCUPATION = (
+    '[[occupation]]\nkey = "baan"\nisco = "4222"\nsector = "gemeente"\nnl = "baan"\n'
+    'description_nl = "Een baan."\nessential = [{skills}]\n'
+)
+
+
+def write_set(tmp_path, skills: str, occupations: str = ""):
+    (tmp_path / "skills").mkdir()
+    (tmp_path / "occupations").mkdir()
+    (tmp_path / "skills" / "a.toml").write_text(skills, encoding="utf-8")
+    (tmp_path / "occupations" / "a.toml").write_text(occupations, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "skills, occupations, message",
+    [
+        (SKILL.format(key="Hoofd Letters"), "", "must be lower-case words"),
+        (SKILL.format(key="a") + 'kleur = "rood"\n', "", "unknown field(s) kleur"),
+        (SKILL.format(key="a") + SKILL.format(key="a"), "", "key 'a' is also defined in a.toml"),
+        (SKILL.format(key="a") + 'uri = "http://example.org/x"\n', "", "is not an ESCO skill URI"),
+        ("[[skill]\n", "", "a.toml:"),
+        (
+            "".join(SKILL.format(key=k) for k in "abcd"),
+            OCCUPATION.format(skills='"a", "b", "c", "x"'),
+            "unknown skill key(s) x",
+        ),
+        (SKILL.format(key="a"), OCCUPATION.format(skills='"a"'), "at least 4 essential skills"),
+    ],
+)
+def test_inconsistent_files_are_refused_with_file_and_item(tmp_path, skills, occupations, message):
+    with pytest.raises(StarterSetError) as error:
+        read_starter_set(write_set(tmp_path, skills, occupations))
+    assert message in str(error.value)
