@@ -21,20 +21,24 @@ class Command(BaseCommand):
 
     def handle(self, *args, action, path, languages, **options):
         chosen = [lang.strip() for lang in languages.split(",") if lang.strip()] or None
+        # Twelve steps: seven to read and check the package, five to write it.
         bar = tqdm(
             total=12,
             unit="stap",
             disable=not self.stderr.isatty(),
             file=self.stderr._out,
-            bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}]",
+            bar_format="{desc:<32}{bar}| {n_fmt}/{total_fmt} [{elapsed}]",
         )
 
         def progress(label):
+            """Called as each step starts: the step before it is done."""
+            if bar.desc:
+                bar.update(1)
             bar.set_description(label)
-            bar.update(1)
 
         try:
             report = import_package(path, chosen, progress=progress)
+            bar.update(1)
         except PackageError as exc:
             raise CommandError(f"Import gestopt, er is niets gewijzigd. {exc}") from exc
         finally:
