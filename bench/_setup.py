@@ -20,6 +20,7 @@ def arguments(description: str) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--esco", type=Path, default=ESCO_DIR)
+    parser.add_argument("--weights", default="", help="engine weight overrides, e.g. forward=0.5,text=0.1")
     args = parser.parse_args()
     if not (args.esco / "occupations_en.csv").exists():
         sys.exit(f"ESCO files not found at {args.esco}")

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "wendbaar.core",
     "wendbaar.accounts",
     "wendbaar.taxonomy",
+    "wendbaar.explore",
 ]
 
 MIDDLEWARE = [

@@ -351,6 +351,38 @@ class SkillRelation(models.Model):
         return f"{self.skill} → {self.related} ({self.relation_type})"
 
 
+class Indicator(models.Model):
+    """A per-occupation figure from outside ESCO, e.g. how exposed an occupation is to automation."""
+
+    name = models.SlugField(_("naam"), max_length=50, unique=True)
+    label = models.CharField(_("omschrijving"), max_length=200)
+    source = models.CharField(_("bron"), max_length=300)
+    # Exposure indicators (higher = more exposed) let results say whether a move is "veiliger".
+    exposure = models.BooleanField(_("blootstelling (hoger is kwetsbaarder)"), default=True)
+    imported_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicatoren")
+
+    def __str__(self):
+        return self.label
+
+
+class IndicatorValue(models.Model):
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
+    occupation = models.ForeignKey(Occupation, on_delete=models.CASCADE, related_name="indicator_values")
+    value = models.FloatField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "occupation"], name="one_value_per_occupation")
+        ]
+
+    def __str__(self):
+        return f"{self.indicator.name}: {self.occupation} = {self.value}"
+
+
 class TaxonomyChange(models.Model):
     """A log of imports and edits. The newest entry's token is the taxonomy version caches are keyed on.
 
