@@ -16,6 +16,7 @@ import time
 from collections import defaultdict
 
 import numpy as np
+
 from _setup import ESCO_DIR, arguments, fresh_django
 
 K = 20
@@ -93,7 +94,7 @@ with fresh_django(args.db):
         engine = Engine(snapshot, Weights(**overrides))
         print(f"engine build {time.perf_counter() - start:.1f} s; weights {engine.weights}")
 
-        def engine_rank(o):
+        def engine_rank(o, engine=engine):
             scores = engine.similarity[o].copy()
             scores[o] = -1
             return list(np.argsort(-scores, kind="stable"))
