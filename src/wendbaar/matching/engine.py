@@ -6,8 +6,8 @@ How a move from an origin (an occupation or a person) to a destination occupatio
    ``Weights.optional``, times the skill's *specificity* — an inverse document frequency over occupations,
    so "communicate with customers" (needed by hundreds) says less than "Wet BRP" (needed by a few).
 
-2. **What the origin brings, with credit for related skills.** The origin holds skills (an occupation:
-   its essential skills fully, its optional ones for ``Weights.holder_optional``; a person: by level 1–4).
+2. **What the origin brings, with credit for related skills.** The origin holds skills (an occupation: every
+   skill it lists; a person: by self-rated level 1–4).
    Holding a skill also gives partial credit for skills close to it in the ESCO hierarchy: a directly
    broader or narrower skill, a skill ESCO relates to it, a skill in the same small skill group. Credit is
    the *maximum* over what the origin holds, never a sum, so a pile of vague neighbours cannot add up to a
@@ -63,7 +63,6 @@ TEXT_STOPWORDS = frozenset(
 @dataclass(frozen=True)
 class Weights:
     optional: float = 0.4
-    holder_optional: float = 0.6
     broader: float = 0.5
     related: float = 0.35
     group: float = 0.15
@@ -217,9 +216,19 @@ class Engine:
         mass[mass == 0] = 1.0
         self.needs = (sparse.diags(1 / mass) @ weighted).tocsr().astype(np.float32)  # rows sum to 1
 
+        # For explanations: each entry of ``needs`` marked essential or not, read by plain slicing.
+        self.needs.sort_indices()
+        self.essential.sort_indices()
+        self.needs_essential = np.zeros(self.needs.nnz, dtype=bool)
+        for d in range(n):
+            start, end = self.needs.indptr[d], self.needs.indptr[d + 1]
+            ess = self.essential.indices[self.essential.indptr[d] : self.essential.indptr[d + 1]]
+            self.needs_essential[start:end] = np.isin(self.needs.indices[start:end], ess)
+
         self.credit = self._credit_matrix(m)
+        # An occupation, as an origin, holds every skill it lists: so it is always its own best match.
         holders = required.copy()
-        holders.data = np.where(holders.data >= 1.0, 1.0, w.holder_optional)
+        holders.data = np.ones_like(holders.data)
         self.holds = holders.tocsr().astype(np.float32)
         self.reach = _max_expand(self.holds, self.credit)  # occupation × skill: credit it gives
         self.reach_by_skill = self.reach.tocsc()
@@ -310,6 +319,17 @@ class Engine:
         )
         return _max_expand(holders, self.credit).toarray().ravel()
 
+    def _row(self, matrix: sparse.csr_matrix, i: int) -> tuple[np.ndarray, np.ndarray]:
+        """Indices and values of row ``i``, without scipy's (slow) row slicing."""
+        start, end = matrix.indptr[i], matrix.indptr[i + 1]
+        return matrix.indices[start:end], matrix.data[start:end]
+
+    def _dense_row(self, matrix: sparse.csr_matrix, i: int) -> np.ndarray:
+        row = np.zeros(matrix.shape[1], dtype=np.float32)
+        indices, values = self._row(matrix, i)
+        row[indices] = values
+        return row
+
     def _explain(
         self,
         destination: int,
@@ -318,40 +338,42 @@ class Engine:
         score: float,
         origin_occupation: int | None,
     ) -> Match:
-        row = self.needs[destination]
-        skills, weights = row.indices, row.data
-        essential_row = self.essential[destination]
-        essential = set(essential_row.indices[essential_row.data > 0])
-        shared = tuple(int(s) for s in skills[np.argsort(-weights, kind="stable")] if s in held)
-        gaps = [
-            (float(weights[i] * (1 - coverage[s])), int(s))
-            for i, s in enumerate(skills)
-            if s in essential and s not in held
-        ]
-        gaps.sort(key=lambda g: (-g[0], g[1]))
+        skills, weights = self._row(self.needs, destination)
+        start, end = self.needs.indptr[destination], self.needs.indptr[destination + 1]
+        is_essential = self.needs_essential[start:end]
+        is_held = np.fromiter((s in held for s in skills.tolist()), dtype=bool, count=len(skills))
+        by_weight = np.argsort(-weights, kind="stable")
+        shared = tuple(int(skills[i]) for i in by_weight if is_held[i])
+        gap_positions = np.flatnonzero(is_essential & ~is_held)
+        gap_sizes = weights[gap_positions] * (1 - coverage[skills[gap_positions]])
+        order = np.lexsort((skills[gap_positions], -gap_sizes))
+        gaps = [(float(gap_sizes[i]), int(skills[gap_positions[i]])) for i in order]
         forward = float(np.dot(weights, coverage[skills])) if len(skills) else 0.0
         labels = self.snapshot.skill_labels
-        essential_held = sum(1 for s in essential if s in held)
+        essential_total = int(is_essential.sum())
+        essential_held = int((is_essential & is_held).sum())
+        shared_essential = [labels[int(skills[i])] for i in by_weight if is_held[i] and is_essential[i]]
         reason = explain.reason(
             essential_held=essential_held,
-            essential_total=len(essential),
-            shared=[labels[s] for s in shared if s in essential] or [labels[s] for s in shared],
-            missing=[labels[s] for _gain, s in gaps],
+            essential_total=essential_total,
+            shared=shared_essential or [labels[s] for s in shared],
+            missing=[labels[s] for _gain, s in gaps[:2]],
             same_group=origin_occupation is not None
             and bool(self.isco_unit[destination])
             and self.isco_unit[destination][:3] == self.isco_unit[origin_occupation][:3],
         )
+        score = round(float(score), 4)
         return Match(
             occupation=destination,
             key=self.snapshot.occupation_keys[destination],
             label=self.snapshot.occupation_labels[destination],
-            score=round(float(score), 4),
+            score=score,
             match=int(round(score * 100)),
             coverage=round(forward, 4),
             shared=shared,
             missing=tuple(s for _gain, s in gaps),
             gains=tuple(round(g, 4) for g, _s in gaps),
-            essential_total=len(essential),
+            essential_total=essential_total,
             essential_held=essential_held,
             reason=reason,
             exposure=self._exposure(origin_occupation, destination),
@@ -387,9 +409,8 @@ class Engine:
         scores = self.similarity[origin]
         mask = self._mask(filters, origin)
         mask[origin] = False
-        held_row = self.holds[origin]
-        held = set(held_row.indices[held_row.data >= 1.0]) | set(held_row.indices)
-        coverage = self.reach[origin].toarray().ravel()
+        held = set(self._row(self.holds, origin)[0].tolist())
+        coverage = self._dense_row(self.reach, origin)
         return [
             self._explain(int(d), coverage, held, scores[d], origin)
             for d in self._top(scores, mask, limit, filters.min_match)
@@ -406,7 +427,7 @@ class Engine:
                 raise ValueError(f"level must be 1, 2, 3 or 4, not {level}")
             held[skill] = LEVEL_CREDIT[level]
         if profile.occupation is not None and (profile.years or 0) >= 5:
-            practised = self.essential[profile.occupation].indices
+            practised = self._row(self.essential, profile.occupation)[0]
             for skill in practised:
                 if skill in held:  # years of practice make a self-rating a little more certain
                     held[skill] = min(1.0, held[skill] + 0.1)
@@ -455,7 +476,7 @@ class Engine:
         mask = self._mask(filters, profile.occupation) & (delta > 0)
         rises = []
         for d in self._top(delta / 100, mask, limit, 0):
-            needed = set(self.needs[d].indices)
+            needed = set(self._row(self.needs, d)[0].tolist())
             rises.append(
                 Rise(
                     int(d),
