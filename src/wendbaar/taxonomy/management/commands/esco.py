@@ -30,10 +30,13 @@ class Command(BaseCommand):
             bar_format="{desc:<32}{bar}| {n_fmt}/{total_fmt} [{elapsed}]",
         )
 
+        started = []
+
         def progress(label):
             """Called as each step starts: the step before it is done."""
-            if bar.desc:
+            if started:
                 bar.update(1)
+            started.append(label)
             bar.set_description(label)
 
         try:
