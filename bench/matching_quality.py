@@ -29,6 +29,9 @@ with fresh_django(args.db):
     from wendbaar.taxonomy.esco import import_package
     from wendbaar.taxonomy.models import Occupation
 
+    from wendbaar.taxonomy.starter_import import load_starter_set
+
+    load_starter_set()
     import_package(args.esco, ["nl", "en"])
     snapshot, occupation_ids, _skills, lookup, _ = build_snapshot()
     n = len(snapshot.occupation_keys)
@@ -123,3 +126,15 @@ with fresh_django(args.db):
             top10 += o in ranked
         print(f"{'held-out skills: own occupation':<34}{'top1':>10}{'top10':>10}")
         print(f"{'':<34}{top1 / len(sample):>10.3f}{top10 / len(sample):>10.3f}   {len(sample)}")
+
+    # Hand-checked municipal cases: read the lists; the tests pin the clearest expectations.
+    from wendbaar.matching import Filters
+
+    for code in ("baliemedewerker-burgerzaken", "klantcontactmedewerker-kcc", "medewerker-belastingen"):
+        if code not in lookup:
+            continue
+        origin = lookup[code]
+        print(f"\n{snapshot.occupation_labels[origin]}:")
+        for label, filters in (("all", Filters()), ("other sectors", Filters(municipal=False))):
+            top = engine.similar(origin, limit=8, filters=filters)
+            print(f"  {label:<14} " + "; ".join(f"{m.label} {m.match}" for m in top))
