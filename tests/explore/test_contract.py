@@ -155,3 +155,16 @@ def test_http_endpoints(starter, live_server):
     assert get("recommend", skills="klantgericht-werken", limit="veel")[0] == 400
     assert get("recommend", skills="")[0] == 400
     assert get("recommend", skills="klantgericht-werken", isco_major="twee")[0] == 400
+
+
+def test_engine_is_cached_and_rebuilt_after_an_import(starter, tmp_path):
+    from tests.taxonomy import esco_package as pkg
+    from wendbaar.explore.engine import get_engine
+    from wendbaar.taxonomy import esco
+
+    first = get_engine()
+    assert get_engine() is first  # cached while nothing changes
+    esco.import_package(pkg.build(tmp_path / "esco"))
+    rebuilt = get_engine()
+    assert rebuilt is not first
+    assert pkg.occ(3) in rebuilt.occupation_lookup and pkg.occ(3) not in first.occupation_lookup
