@@ -1,5 +1,13 @@
-"""``wendbaar demo``: demo organisations and one account per role, for a local site only."""
+"""``wendbaar demo``: demo organisations and one account per role, for a local site only.
 
+Other apps add their own demo content in a ``demo.py`` module with a ``load(stdout)`` function; this
+command runs them after the accounts, in the order of INSTALLED_APPS.
+"""
+
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
