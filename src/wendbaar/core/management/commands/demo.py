@@ -165,3 +165,7 @@ class Command(BaseCommand):
                 f"(wachtwoord: {DEMO_PASSWORD})."
             )
         )
+        for app in apps.get_app_configs():
+            if app.name.startswith("wendbaar.") and find_spec(f"{app.name}.demo"):
+                with transaction.atomic():
+                    import_module(f"{app.name}.demo").load(self.stdout)
