@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "wendbaar.accounts",
     "wendbaar.taxonomy",
     "wendbaar.explore",
+    "wendbaar.profiles",
+    "wendbaar.learning",
 ]
 
 MIDDLEWARE = [
@@ -129,7 +131,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "profiles:dashboard"
 LOGOUT_REDIRECT_URL = "core:home"
 
 LANGUAGE_CODE = "nl"

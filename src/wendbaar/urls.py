@@ -7,6 +7,8 @@ urlpatterns = [
     path("account/", include("wendbaar.accounts.urls")),
     path("taxonomie/", include("wendbaar.taxonomy.urls")),
     path("verkennen/", include("wendbaar.explore.urls")),
+    path("mijn/", include("wendbaar.profiles.urls")),
+    path("leren/", include("wendbaar.learning.urls")),
     path("taal/", set_language, name="set_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("beheer/", admin.site.urls),

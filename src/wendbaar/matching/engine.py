@@ -461,6 +461,13 @@ class Engine:
             for d in self._top(scores, mask, limit, filters.min_match)
         ]
 
+    def match(self, profile: Profile, destination: int) -> Match:
+        """One destination, explained, as ``recommend`` would show it."""
+        scores, coverage = self.profile_scores(profile)
+        return self._explain(
+            destination, coverage, set(profile.skills), scores[destination], profile.occupation
+        )
+
     def what_if(
         self, profile: Profile, extra: dict[int, int], limit: int = 10, filters: Filters = Filters()
     ) -> list[Rise]:

@@ -1,0 +1,85 @@
+"""Verkennen pages: ranked transitions from a person's profile, detail with what-if and learning route,
+favourites and comparison."""
+
+import pytest
+from django.urls import reverse
+
+from wendbaar.accounts.models import User
+from wendbaar.learning.models import Course
+from wendbaar.profiles.models import Profile
+from wendbaar.taxonomy.models import Skill
+from wendbaar.taxonomy.starter_import import load_starter_set
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def clerk(client):
+    load_starter_set()
+    user = User.objects.create_user("petra@example.nl", "een-lang-wachtwoord", name="Petra de Vries")
+    client.force_login(user)
+    client.post(reverse("profiles:werk"), {"occupation": "baliemedewerker-burgerzaken", "years": "20"})
+    return user
+
+
+def test_verkennen_needs_a_profile_first(client):
+    load_starter_set()
+    user = User.objects.create_user("nieuw@example.nl", "een-lang-wachtwoord", name="Nieuw")
+    client.force_login(user)
+    response = client.get(reverse("explore:verkennen"))
+    assert response.status_code == 302 and response.url == reverse("profiles:werk")
+
+
+def test_verkennen_ranks_transitions_with_reasons_and_filters(client, clerk):
+    page = client.get(reverse("explore:verkennen")).content.decode()
+    assert "baliemedewerker burgerzaken" in page  # your own job fits you best
+    assert "essentiële vaardigheden" in page and "%" in page
+    other = client.get(reverse("explore:verkennen"), {"soort": "andere-sectoren"})
+    assert all(not r["occupation"].is_municipal for r in other.context["results"])
+    assert other.context["results"]
+    high = client.get(reverse("explore:verkennen"), {"minimaal": "99"})
+    assert all(r["match"].match >= 99 for r in high.context["results"])
+    bad = client.get(reverse("explore:verkennen"), {"minimaal": "veel"})
+    assert bad.status_code == 200 and "kloppen niet" in bad.content.decode()
+
+
+def test_transition_detail_what_if_and_learning_route(client, clerk):
+    course = Course.objects.create(
+        title="Basis data-analyse",
+        slug="basis-data-analyse",
+        provider="Leerhuis",
+        description="Leer werken met data.",
+        format="online",
+        hours=20,
+    )
+    url = reverse("explore:overstap", args=["data-analist"])
+    page = client.get(url)
+    missing = page.context["missing"]
+    assert missing and page.context["result"].reason
+    course.skills.set(missing[:2])
+    page = client.get(url, {"leer": [missing[0].code, missing[1].code]})
+    what_if = page.context["what_if"]
+    assert what_if["after"] > what_if["before"]
+    assert "Dan past dit werk voor" in page.content.decode()
+    assert page.context["route"].steps[0].course == course
+    wrong = client.get(url, {"leer": "bestaat-niet"})
+    assert wrong.context["what_if"] is None and "Kies vaardigheden uit de lijst" in wrong.content.decode()
+
+
+def test_save_and_compare(client, clerk):
+    for code in ("data-analist", "wmo-consulent"):
+        client.post(reverse("explore:bewaar", args=[code]), {"terug": "/verkennen/"})
+    profile = Profile.objects.get(user=clerk)
+    assert set(profile.saved.values_list("occupation__code", flat=True)) == {"data-analist", "wmo-consulent"}
+    page = client.get(reverse("explore:vergelijk"), {"a": "data-analist", "b": "wmo-consulent"})
+    assert len(page.context["columns"]) == 2
+    assert "Essentiële vaardigheden die je hebt" in page.content.decode()
+    same = client.get(reverse("explore:vergelijk"), {"a": "data-analist", "b": "data-analist"})
+    assert same.context["columns"] == [] and "twee verschillende" in same.content.decode()
+    client.post(reverse("explore:bewaar", args=["data-analist"]), {"weg": "1", "terug": "//elders.example"})
+    assert list(profile.saved.values_list("occupation__code", flat=True)) == ["wmo-consulent"]
+
+
+def test_skills_missing_from_the_engine_are_ignored(client, clerk):
+    Skill.objects.filter(code="sql").update(status="obsolete")
+    assert client.get(reverse("explore:verkennen")).status_code == 200
