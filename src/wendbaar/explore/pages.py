@@ -30,13 +30,19 @@ ISCO_MAJOR = {
 PAGE = 20
 
 
-def _occupation_for(loaded, index):
-    key = loaded.engine.snapshot.occupation_keys[index]
-    return (
-        Occupation.objects.filter(uri=key).first()
-        if key.startswith("http")
-        else Occupation.objects.filter(code=key).first()
-    )
+def _by_keys(model, keys, prefetch=("translations",)):
+    """Concepts for engine keys (ESCO URI or local code) in two queries: key → object."""
+    uris = [k for k in keys if k.startswith("http")]
+    codes = [k for k in keys if not k.startswith("http")]
+    found = {o.uri: o for o in model.objects.filter(uri__in=uris).prefetch_related(*prefetch)}
+    found |= {o.code: o for o in model.objects.filter(code__in=codes).prefetch_related(*prefetch)}
+    return found
+
+
+def _occupations_for(loaded, indices):
+    keys = loaded.engine.snapshot.occupation_keys
+    found = _by_keys(Occupation, [keys[i] for i in indices])
+    return {i: found[keys[i]] for i in indices if keys[i] in found}
 
 
 def _index_of(loaded, occupation):
@@ -44,21 +50,10 @@ def _index_of(loaded, occupation):
     return index if index is not None else loaded.occupation_lookup.get(occupation.code)
 
 
-def _skills_by_index(loaded, indices):
+def _skills_by_index(loaded, indices, found=None):
     """Skill objects (with translations) for engine skill indices, in the same order."""
     keys = [loaded.engine.snapshot.skill_keys[i] for i in indices]
-    found = {
-        s.uri or s.code: s
-        for s in Skill.objects.filter(uri__in=[k for k in keys if k.startswith("http")]).prefetch_related(
-            "translations"
-        )
-    }
-    found |= {
-        s.code: s
-        for s in Skill.objects.filter(
-            code__in=[k for k in keys if not k.startswith("http")]
-        ).prefetch_related("translations")
-    }
+    found = found if found is not None else _by_keys(Skill, keys)
     return [found[k] for k in keys if k in found]
 
 
@@ -85,19 +80,16 @@ def verkennen(request):
         messages.error(request, _("Die filters kloppen niet; we tonen alles."))
         filters, min_match = Filters(), 0
     matches = loaded.engine.recommend(person, limit=PAGE, filters=filters)
-    occupations = {}
-    for match in matches:
-        occupation = _occupation_for(loaded, match.occupation)
-        if occupation:
-            occupations[match.occupation] = occupation
+    occupations = _occupations_for(loaded, [m.occupation for m in matches])
+    skill_keys = loaded.engine.snapshot.skill_keys
+    skills = _by_keys(Skill, list({skill_keys[i] for m in matches for i in m.missing[:3]}))
     saved = set(profile.saved.values_list("occupation_id", flat=True))
     results = [
         {
             "match": m,
             "occupation": occupations[m.occupation],
             "saved": occupations[m.occupation].id in saved,
-            "shared": _skills_by_index(loaded, m.shared[:4]),
-            "missing": _skills_by_index(loaded, m.missing[:3]),
+            "missing": _skills_by_index(loaded, m.missing[:3], skills),
         }
         for m in matches
         if m.occupation in occupations
@@ -147,7 +139,8 @@ def overstap(request, code):
         }
         rises = loaded.engine.what_if(person, extra, limit=6)
         after = next((r.after for r in rises if r.occupation == index), result.match)
-        others = [(r, _occupation_for(loaded, r.occupation)) for r in rises if r.occupation != index][:5]
+        other_occupations = _occupations_for(loaded, [r.occupation for r in rises])
+        others = [(r, other_occupations.get(r.occupation)) for r in rises if r.occupation != index][:5]
         what_if = {"skills": chosen, "before": result.match, "after": after, "others": others}
 
     route = learning_route([s.id for s in missing])
