@@ -28,7 +28,6 @@ with fresh_django(args.db):
     from wendbaar.matching import Engine, Profile, Weights
     from wendbaar.taxonomy.esco import import_package
     from wendbaar.taxonomy.models import Occupation
-
     from wendbaar.taxonomy.starter_import import load_starter_set
 
     load_starter_set()

@@ -51,8 +51,9 @@ with fresh_django(args.db):
         timings.append((time.perf_counter() - start) * 1000)
         assert response.status_code == 200
     timings.sort()
+    p50, p95 = statistics.median(timings), timings[int(len(timings) * 0.95)]
     print(f"profile skills {profile.skills.count()}; occupations {Occupation.objects.count()}")
     print(
-        f"Verkennen  p50 {statistics.median(timings):6.1f} ms   p95 {timings[int(len(timings) * 0.95)]:6.1f} ms"
+        f"Verkennen  p50 {p50:6.1f} ms   p95 {p95:6.1f} ms"
         f"   max {timings[-1]:6.1f} ms   ({len(timings)} requests, {args.db})"
     )
