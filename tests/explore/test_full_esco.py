@@ -35,3 +35,22 @@ def test_similar_and_recommend_on_full_esco(esco_dir, capsys):
     with pytest.raises(CommandError) as error:
         call_command("occupations", "similar", NURSE + "unknown", "--limit", "3")
     assert error.value.returncode == 2
+
+
+def test_the_journey_works_after_an_esco_import(esco_dir, client):
+    from django.urls import reverse
+
+    from wendbaar.accounts.models import User
+    from wendbaar.taxonomy.starter_import import load_starter_set
+
+    load_starter_set()
+    esco.import_package(esco_dir, ["nl", "en"])
+    user = User.objects.create_user("petra@example.nl", "een-lang-wachtwoord", name="Petra")
+    client.force_login(user)
+    found = client.get(reverse("profiles:werk"), {"q": "functionaris burgerzaken"})
+    assert "baliemedewerker burgerzaken" in found.content.decode()  # one concept, the curated name shown
+    client.post(reverse("profiles:werk"), {"occupation": "baliemedewerker-burgerzaken", "years": "20"})
+    page = client.get(reverse("explore:verkennen"), {"soort": "andere-sectoren"})
+    assert page.status_code == 200 and len(page.context["results"]) == 20
+    detail = client.get(reverse("explore:overstap", args=[page.context["results"][0]["occupation"].code]))
+    assert detail.status_code == 200 and detail.context["result"].reason

@@ -82,7 +82,7 @@ def verkennen(request):
     matches = loaded.engine.recommend(person, limit=PAGE, filters=filters)
     occupations = _occupations_for(loaded, [m.occupation for m in matches])
     skill_keys = loaded.engine.snapshot.skill_keys
-    skills = _by_keys(Skill, list({skill_keys[i] for m in matches for i in m.missing[:3]}))
+    skills = _by_keys(Skill, list({skill_keys[i] for m in matches for i in (*m.missing[:3], *m.shared[:3])}))
     saved = set(profile.saved.values_list("occupation_id", flat=True))
     results = [
         {
@@ -90,6 +90,7 @@ def verkennen(request):
             "occupation": occupations[m.occupation],
             "saved": occupations[m.occupation].id in saved,
             "missing": _skills_by_index(loaded, m.missing[:3], skills),
+            "shared": _skills_by_index(loaded, m.shared[:3], skills),
         }
         for m in matches
         if m.occupation in occupations
