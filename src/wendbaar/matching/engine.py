@@ -141,16 +141,19 @@ def _max_expand(holders: sparse.csr_matrix, credit: sparse.csr_matrix) -> sparse
     positions = np.repeat(starts, counts) + offsets
     cols = credit.indices[positions]
     values = credit.data[positions] * np.repeat(holders.data, counts)
-    n_cols = credit.shape[1]
-    keys = rows.astype(np.int64) * n_cols + cols
+    return _max_per_cell(rows, cols, values, (holders.shape[0], credit.shape[1]))
+
+
+def _max_per_cell(rows: np.ndarray, cols: np.ndarray, values: np.ndarray, shape) -> sparse.csr_matrix:
+    """A sparse matrix from (row, col, value) triples keeping the largest value where cells repeat
+    (scipy would add them up)."""
+    keys = rows.astype(np.int64) * shape[1] + cols
     order = np.lexsort((-values, keys))
     keys, values = keys[order], values[order]
     first = np.ones(len(keys), dtype=bool)
     first[1:] = keys[1:] != keys[:-1]
-    keys, values = keys[first], values[first]
-    return sparse.csr_matrix(
-        (values.astype(np.float32), (keys // n_cols, keys % n_cols)), shape=(holders.shape[0], n_cols)
-    )
+    keys, values = keys[first], values[first].astype(np.float32)
+    return sparse.csr_matrix((values, (keys // shape[1], keys % shape[1])), shape=shape)
 
 
 def _tfidf_cosine(texts: list[str]) -> np.ndarray:
@@ -194,8 +197,6 @@ class Engine:
         self.weights = w = weights
         n, m = len(snapshot.occupation_keys), len(snapshot.skill_keys)
         self.n_occupations, self.n_skills = n, m
-        self.index = {key: i for i, key in enumerate(snapshot.occupation_keys)}
-        self.skill_index = {key: i for i, key in enumerate(snapshot.skill_keys)}
 
         # Requirements: one weight per (occupation, skill); essential wins over optional.
         occ = np.array([r[0] for r in snapshot.relations], dtype=np.int64)
@@ -274,21 +275,9 @@ class Engine:
             if 1 < len(group_skills) <= w.max_group_size:
                 siblings.extend((a, b) for a in group_skills for b in group_skills if a < b)
         add(siblings, w.group)
-        rows_, cols_, values_ = np.concatenate(rows), np.concatenate(cols), np.concatenate(values)
-        keys = rows_.astype(np.int64) * m + cols_
-        order = np.lexsort((-values_, keys))
-        keys, values_ = keys[order], values_[order]
-        first = np.ones(len(keys), dtype=bool)
-        first[1:] = keys[1:] != keys[:-1]
-        return sparse.csr_matrix((values_[first], (keys[first] // m, keys[first] % m)), shape=(m, m))
+        return _max_per_cell(np.concatenate(rows), np.concatenate(cols), np.concatenate(values), (m, m))
 
     # --- helpers -------------------------------------------------------------------------------------
-
-    def occupation(self, key: str) -> int:
-        try:
-            return self.index[key]
-        except KeyError:
-            raise KeyError(f"unknown occupation {key}") from None
 
     def _mask(self, filters: Filters, origin: int | None) -> np.ndarray:
         mask = np.ones(self.n_occupations, dtype=bool)
@@ -401,9 +390,6 @@ class Engine:
         return None
 
     # --- occupation → occupations ----------------------------------------------------------------------
-
-    def similar_scores(self, origin: int) -> np.ndarray:
-        return self.similarity[origin]
 
     def similar(self, origin: int, limit: int = 10, filters: Filters = Filters()) -> list[Match]:
         scores = self.similarity[origin]
