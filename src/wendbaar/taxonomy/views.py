@@ -22,7 +22,7 @@ PAGE_SIZE = 25
 SEARCH_LIMIT = 200
 
 
-def _ranked(model, kind: str, query: str, queryset):
+def _ranked(kind: str, query: str, queryset):
     """The queryset's concepts that match ``query``, in search order."""
     ids = [hit.concept_id for hit in search(query, kind=kind, limit=SEARCH_LIMIT)]
     found = queryset.filter(id__in=ids).in_bulk()
@@ -40,7 +40,7 @@ def occupation_list(request):
         occupations = occupations.filter(is_municipal=False)
     if sector in SECTORS:
         occupations = occupations.filter(sector=sector)
-    results = _ranked(Occupation, "occupation", query, occupations) if query else occupations.order_by("name")
+    results = _ranked("occupation", query, occupations) if query else occupations.order_by("name")
     page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(
         request,
@@ -87,7 +87,7 @@ def occupation_detail(request, code):
 def skill_list(request):
     query = request.GET.get("q", "").strip()[:200]
     skills = Skill.objects.current().prefetch_related("translations")
-    results = _ranked(Skill, "skill", query, skills) if query else skills.order_by("name")
+    results = _ranked("skill", query, skills) if query else skills.order_by("name")
     page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(request, "taxonomy/skill_list.html", {"page": page, "query": query})
 
