@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "wendbaar.accounts",
     "wendbaar.taxonomy",
     "wendbaar.explore",
+    "wendbaar.knowledge",
     "wendbaar.profiles",
     "wendbaar.learning",
 ]
@@ -217,3 +218,17 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# --- Kennisbank (wendbaar.knowledge) -------------------------------------------------------------------
+# KNOWLEDGE_MUNICIPAL_EMAIL_DOMAINS: comma-separated e-mail domains of municipalities, e.g.
+# "zwolle.nl,tilburg.nl". Someone ordering with an address on such a domain (or a subdomain of it) gets a
+# printed copy free of charge, once that address confirms the order. Members of an organisation of kind
+# "gemeente" always order free. Empty by default: then only membership counts.
+KNOWLEDGE_MUNICIPAL_EMAIL_DOMAINS = env_list("KNOWLEDGE_MUNICIPAL_EMAIL_DOMAINS")
+# KNOWLEDGE_MAX_PDF_MB, KNOWLEDGE_MAX_AUDIO_MB, KNOWLEDGE_MAX_IMAGE_MB: the largest upload accepted for a
+# publication PDF, an episode's audio and a cover image, in megabytes (the web server's own request limit
+# must be at least as large). Uploads are stored under MEDIA_ROOT/kennisbank/; in production the web
+# server serves MEDIA_URL from MEDIA_ROOT (with byte ranges, which podcast apps need).
+KNOWLEDGE_MAX_PDF_MB = int(os.environ.get("KNOWLEDGE_MAX_PDF_MB", "50"))
+KNOWLEDGE_MAX_AUDIO_MB = int(os.environ.get("KNOWLEDGE_MAX_AUDIO_MB", "200"))
+KNOWLEDGE_MAX_IMAGE_MB = int(os.environ.get("KNOWLEDGE_MAX_IMAGE_MB", "5"))

@@ -9,6 +9,7 @@ urlpatterns = [
     path("verkennen/", include("wendbaar.explore.urls")),
     path("mijn/", include("wendbaar.profiles.urls")),
     path("leren/", include("wendbaar.learning.urls")),
+    path("", include("wendbaar.knowledge.urls")),  # /kennisbank/ (+ its uploads while DEBUG)
     path("taal/", set_language, name="set_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("beheer/", admin.site.urls),
