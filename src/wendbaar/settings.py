@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "wendbaar.taxonomy",
     "wendbaar.explore",
     "wendbaar.knowledge",
+    "wendbaar.events",
     "wendbaar.profiles",
     "wendbaar.learning",
 ]
@@ -232,3 +233,23 @@ KNOWLEDGE_MUNICIPAL_EMAIL_DOMAINS = env_list("KNOWLEDGE_MUNICIPAL_EMAIL_DOMAINS"
 KNOWLEDGE_MAX_PDF_MB = int(os.environ.get("KNOWLEDGE_MAX_PDF_MB", "50"))
 KNOWLEDGE_MAX_AUDIO_MB = int(os.environ.get("KNOWLEDGE_MAX_AUDIO_MB", "200"))
 KNOWLEDGE_MAX_IMAGE_MB = int(os.environ.get("KNOWLEDGE_MAX_IMAGE_MB", "5"))
+
+# --- Bijeenkomsten en gesprekken (wendbaar.events) -------------------------------------------------------
+# Background work (reminders the day before) runs through Django's tasks framework. TASKS_BACKEND:
+# "database" (default: tasks wait in the database until `wendbaar db_worker` runs them) or "immediate"
+# (runs them inside the process that enqueues them; handy on a laptop).
+INSTALLED_APPS += ["django_tasks_db"]
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+        }[os.environ.get("TASKS_BACKEND", "database")]
+    }
+}
+# CONVERSATION_NOTICE_HOURS: until how many hours before a conversation a medewerker may move or cancel it.
+CONVERSATION_NOTICE_HOURS = int(os.environ.get("CONVERSATION_NOTICE_HOURS", "24"))
+# CONVERSATION_OPEN_LIMIT: how many upcoming conversations one person may have booked at the same time.
+CONVERSATION_OPEN_LIMIT = int(os.environ.get("CONVERSATION_OPEN_LIMIT", "2"))
+# CONVERSATION_BOOKING_DAYS: how many days ahead the free slots of an adviser are offered.
+CONVERSATION_BOOKING_DAYS = int(os.environ.get("CONVERSATION_BOOKING_DAYS", "28"))

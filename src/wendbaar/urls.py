@@ -7,6 +7,7 @@ urlpatterns = [
     path("account/", include("wendbaar.accounts.urls")),
     path("taxonomie/", include("wendbaar.taxonomy.urls")),
     path("verkennen/", include("wendbaar.explore.urls")),
+    path("", include("wendbaar.events.urls")),
     path("mijn/", include("wendbaar.profiles.urls")),
     path("leren/", include("wendbaar.learning.urls")),
     path("", include("wendbaar.knowledge.urls")),  # /kennisbank/ (+ its uploads while DEBUG)

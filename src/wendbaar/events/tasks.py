@@ -1,0 +1,19 @@
+"""Background tasks (Django's tasks framework; the database backend by default, see settings).
+
+The tasks take ids, not objects, and look the state up again when they run: a place may have been given
+up, or a conversation moved, between queueing and running.
+"""
+
+from django.tasks import task
+
+from wendbaar.events import services
+
+
+@task()
+def send_event_reminder(registration_id: int) -> bool:
+    return services.send_event_reminder(registration_id)
+
+
+@task()
+def send_conversation_reminder(conversation_id: int) -> bool:
+    return services.send_conversation_reminder(conversation_id)

@@ -1,0 +1,32 @@
+"""Pages for bijeenkomsten (events.py) and gesprekken (conversations.py)."""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+
+from wendbaar.accounts.models import Role
+
+
+def organiser_required(view):
+    """Programme staff (programmateam, beheerder) only; others get 403, anonymous visitors the login page."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_programme_staff:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def adviser_required(view):
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.user.role != Role.LOOPBAANADVISEUR:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
