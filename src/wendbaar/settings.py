@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "wendbaar.events",
     "wendbaar.profiles",
     "wendbaar.learning",
+    "wendbaar.communities",
 ]
 
 MIDDLEWARE = [
@@ -253,3 +254,19 @@ CONVERSATION_NOTICE_HOURS = int(os.environ.get("CONVERSATION_NOTICE_HOURS", "24"
 CONVERSATION_OPEN_LIMIT = int(os.environ.get("CONVERSATION_OPEN_LIMIT", "2"))
 # CONVERSATION_BOOKING_DAYS: how many days ahead the free slots of an adviser are offered.
 CONVERSATION_BOOKING_DAYS = int(os.environ.get("CONVERSATION_BOOKING_DAYS", "28"))
+
+# --- Beroepsgroepen (wendbaar.communities) --------------------------------------------------------------
+# COMMUNITIES_POST_LIMIT and COMMUNITIES_POST_WINDOW_MINUTES: against spam and flooding, one person may
+# place at most this many posts (new topics and replies together) within that many minutes.
+COMMUNITIES_POST_LIMIT = int(os.environ.get("COMMUNITIES_POST_LIMIT", "10"))
+COMMUNITIES_POST_WINDOW_MINUTES = int(os.environ.get("COMMUNITIES_POST_WINDOW_MINUTES", "10"))
+# COMMUNITIES_MAX_ATTACHMENT_MB and COMMUNITIES_MAX_ATTACHMENTS: the largest attachment accepted, in
+# megabytes, and how many files one post may carry (pdf, PNG, JPEG, .txt, .docx).
+COMMUNITIES_MAX_ATTACHMENT_MB = int(os.environ.get("COMMUNITIES_MAX_ATTACHMENT_MB", "10"))
+COMMUNITIES_MAX_ATTACHMENTS = int(os.environ.get("COMMUNITIES_MAX_ATTACHMENTS", "3"))
+# COMMUNITIES_ATTACHMENT_ROOT: where attachments are stored. Deliberately outside MEDIA_ROOT: the web
+# server must not serve them, because only members may read a closed group's files; a view checks that.
+COMMUNITIES_ATTACHMENT_ROOT = Path(os.environ.get("COMMUNITIES_ATTACHMENT_ROOT", VAR_DIR / "beroepsgroepen"))
+# SITE_URL: the site's public address (https://…), used for links in e-mail sent outside a request,
+# such as the daily overview of `wendbaar communities send-digests`.
+COMMUNITIES_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("wendbaar.events.urls")),
     path("mijn/", include("wendbaar.profiles.urls")),
     path("leren/", include("wendbaar.learning.urls")),
+    path("beroepsgroepen/", include("wendbaar.communities.urls")),
     path("", include("wendbaar.knowledge.urls")),  # /kennisbank/ (+ its uploads while DEBUG)
     path("taal/", set_language, name="set_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
