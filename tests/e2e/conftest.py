@@ -3,9 +3,11 @@
 import contextlib
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -84,3 +86,31 @@ def axe_violations(page) -> list[dict]:
 def assert_accessible(page):
     violations = axe_violations(page)
     assert violations == [], f"{page.url}\n{json.dumps(violations, indent=2)}"
+
+
+@pytest.fixture
+def signed_in_tab(site, page):
+    """Opens a signed-in browser tab per person, each in its own browser context (own cookies):
+    ``signed_in_tab(user, next_path, password)`` returns the tab, already on ``next_path``."""
+    contexts = []
+
+    def open_as(user, next_path, password):
+        context = page.context.browser.new_context()
+        contexts.append(context)
+        tab = context.new_page()
+        tab.set_default_timeout(10_000)
+        tab.goto(f"{site}/account/inloggen/?next={next_path}")
+        tab.get_by_label("E-mailadres").fill(user.email)
+        tab.get_by_label("Wachtwoord").fill(password)
+        tab.get_by_role("button", name="Inloggen").click()
+        expect(tab).to_have_url(re.compile(re.escape(next_path) + "$"))
+        return tab
+
+    yield open_as
+    for context in contexts:
+        context.close()
+
+
+def visit(tab, url):
+    tab.goto(url)
+    assert_accessible(tab)

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.communities.factories import PASSWORD, UserFactory, add_member, answer, make_group, question
-from tests.e2e.conftest import assert_accessible
+from tests.e2e.conftest import assert_accessible, visit
 from wendbaar.communities import services
 from wendbaar.communities.models import Access, Post, Report, Thread
 
@@ -22,30 +22,8 @@ def attachments_folder(settings, tmp_path):
 
 
 @pytest.fixture
-def people(site, page):
-    """Opens a signed-in browser tab per person, each in its own browser context (own cookies)."""
-    contexts = []
-
-    def open_as(user, next_path="/beroepsgroepen/"):
-        context = page.context.browser.new_context()
-        contexts.append(context)
-        tab = context.new_page()
-        tab.set_default_timeout(10_000)
-        tab.goto(f"{site}/account/inloggen/?next={next_path}")
-        tab.get_by_label("E-mailadres").fill(user.email)
-        tab.get_by_label("Wachtwoord").fill(PASSWORD)
-        tab.get_by_role("button", name="Inloggen").click()
-        expect(tab).to_have_url(re.compile(re.escape(next_path) + "$"))
-        return tab
-
-    yield open_as
-    for context in contexts:
-        context.close()
-
-
-def visit(tab, url):
-    tab.goto(url)
-    assert_accessible(tab)
+def people(signed_in_tab):
+    return lambda user, next_path="/beroepsgroepen/": signed_in_tab(user, next_path, PASSWORD)
 
 
 def check(tab, heading=None):

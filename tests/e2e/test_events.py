@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_accessible
+from tests.e2e.conftest import assert_accessible, visit
 from tests.events.factories import EventFactory, UserFactory, days_ahead, make_adviser
 from wendbaar.accounts.models import Role
 from wendbaar.events import services, slots
@@ -24,30 +24,8 @@ def immediate_tasks(settings):
 
 
 @pytest.fixture
-def people(site, page):
-    """Opens a signed-in browser page per person, each in its own browser context (own cookies)."""
-    contexts = []
-
-    def open_as(user, next_path="/bijeenkomsten/mijn/"):
-        context = page.context.browser.new_context()
-        contexts.append(context)
-        tab = context.new_page()
-        tab.set_default_timeout(10_000)
-        tab.goto(f"{site}/account/inloggen/?next={next_path}")
-        tab.get_by_label("E-mailadres").fill(user.email)
-        tab.get_by_label("Wachtwoord").fill(PASSWORD)
-        tab.get_by_role("button", name="Inloggen").click()
-        expect(tab).to_have_url(re.compile(re.escape(next_path) + "$"))
-        return tab
-
-    yield open_as
-    for context in contexts:
-        context.close()
-
-
-def visit(tab, url):
-    tab.goto(url)
-    assert_accessible(tab)
+def people(signed_in_tab):
+    return lambda user, next_path="/bijeenkomsten/mijn/": signed_in_tab(user, next_path, PASSWORD)
 
 
 def test_register_get_waitlisted_and_promoted(site, page, people):
