@@ -6,7 +6,6 @@ none (curated municipal functions). Obsolete concepts are left out: nobody shoul
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,14 +23,13 @@ from wendbaar.taxonomy.models import (
     Skill,
     SkillRelation,
     Status,
-    TaxonomyChange,
 )
+from wendbaar.taxonomy.versioned import PerTaxonomyVersion
 
 
 @dataclass(frozen=True)
 class Loaded:
     engine: Engine
-    version: str
     occupation_ids: list[int]
     skill_ids: list[int]
     # Every name an occupation or skill answers to (URI and code) → engine index.
@@ -116,19 +114,14 @@ def build_snapshot() -> tuple[Snapshot, list[int], list[int], dict[str, int], di
     return snapshot, [r[0] for r in occupations], [r[0] for r in skills], occupation_lookup, skill_lookup
 
 
-_lock = threading.Lock()
-_loaded: Loaded | None = None
+def _load() -> Loaded:
+    snapshot, occupation_ids, skill_ids, occupation_lookup, skill_lookup = build_snapshot()
+    return Loaded(Engine(snapshot), occupation_ids, skill_ids, occupation_lookup, skill_lookup)
+
+
+_loaded = PerTaxonomyVersion(_load)
 
 
 def get_engine() -> Loaded:
     """The engine for the current taxonomy version, built on first use and after every change."""
-    global _loaded
-    version = TaxonomyChange.current_version()
-    if _loaded is None or _loaded.version != version:
-        with _lock:
-            if _loaded is None or _loaded.version != version:
-                snapshot, occupation_ids, skill_ids, occupation_lookup, skill_lookup = build_snapshot()
-                _loaded = Loaded(
-                    Engine(snapshot), version, occupation_ids, skill_ids, occupation_lookup, skill_lookup
-                )
-    return _loaded
+    return _loaded.get()

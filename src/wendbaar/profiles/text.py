@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import math
 import re
-import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
 import simplemma
 
-from wendbaar.taxonomy.models import SkillTranslation, Status, TaxonomyChange
+from wendbaar.taxonomy.models import SkillTranslation, Status
 from wendbaar.taxonomy.search import normalise
+from wendbaar.taxonomy.versioned import PerTaxonomyVersion
 
 STOPWORDS = frozenset(
     "de het een en of in op aan van voor met door bij uit naar over als dat die dit deze ik je jij we wij "
@@ -53,8 +53,7 @@ class Found:
 
 
 class TextMatcher:
-    def __init__(self, labels: list[tuple[int, str]], version: str):
-        self.version = version
+    def __init__(self, labels: list[tuple[int, str]]):
         self.entries = []  # (skill id, label, lemmas as a tuple)
         for skill_id, label in labels:
             # One-letter words stay: "rijbewijs B" must not match every "rijbewijs".
@@ -95,26 +94,23 @@ class TextMatcher:
         return sorted(best.values(), key=lambda f: (-f.score, f.label))[:MAX_SUGGESTIONS]
 
 
-_lock = threading.Lock()
-_matcher: TextMatcher | None = None
+def _build_matcher() -> TextMatcher:
+    labels = []
+    rows = SkillTranslation.objects.filter(concept__status=Status.RELEASED).values_list(
+        "concept_id", "language", "preferred_label", "alt_labels"
+    )
+    for skill_id, language, preferred, alt in rows.iterator(chunk_size=5000):
+        # Dutch labels and synonyms; English only where a Dutch text uses the same word
+        # (Excel, SQL, scrum) — their single-word preferred labels.
+        if language == "nl":
+            labels.extend((skill_id, text) for text in [preferred, *alt])
+        elif len(preferred.split()) == 1:
+            labels.append((skill_id, preferred))
+    return TextMatcher(labels)
+
+
+_matcher = PerTaxonomyVersion(_build_matcher)
 
 
 def get_matcher() -> TextMatcher:
-    global _matcher
-    version = TaxonomyChange.current_version()
-    if _matcher is None or _matcher.version != version:
-        with _lock:
-            if _matcher is None or _matcher.version != version:
-                labels = []
-                rows = SkillTranslation.objects.filter(concept__status=Status.RELEASED).values_list(
-                    "concept_id", "language", "preferred_label", "alt_labels"
-                )
-                for skill_id, language, preferred, alt in rows.iterator(chunk_size=5000):
-                    # Dutch labels and synonyms; English only where a Dutch text uses the same word
-                    # (Excel, SQL, scrum) — their single-word preferred labels.
-                    if language == "nl":
-                        labels.extend((skill_id, text) for text in [preferred, *alt])
-                    elif len(preferred.split()) == 1:
-                        labels.append((skill_id, preferred))
-                _matcher = TextMatcher(labels, version)
-    return _matcher
+    return _matcher.get()

@@ -14,7 +14,6 @@ language, and for shorter labels. A concept takes the score of its best label.
 from __future__ import annotations
 
 import bisect
-import threading
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
@@ -28,9 +27,9 @@ from wendbaar.taxonomy.models import (
     Occupation,
     Skill,
     Status,
-    TaxonomyChange,
     language_preference,
 )
+from wendbaar.taxonomy.versioned import PerTaxonomyVersion
 
 KINDS = {"occupation": Occupation, "skill": Skill}
 MAX_PREFIX_EXPANSION = 400
@@ -86,12 +85,10 @@ class SearchIndex:
         entries: list[_Entry],
         display: dict[tuple[str, int], dict[str, tuple[str, str]]],
         codes: dict[tuple[str, int], str],
-        version: int,
     ):
         self.entries = entries
         self.display = display  # (kind, id) -> {language: (label, label language)}
         self.codes = codes
-        self.version = version
         postings: dict[str, set[int]] = defaultdict(set)
         for index, entry in enumerate(entries):
             for word in entry.normalised.split():
@@ -194,7 +191,6 @@ class SearchIndex:
 
 
 def build_index() -> SearchIndex:
-    version = TaxonomyChange.current_version()
     entries: list[_Entry] = []
     display: dict[tuple[str, int], dict[str, tuple[str, str]]] = {}
     codes: dict[tuple[str, int], str] = {}
@@ -223,22 +219,15 @@ def build_index() -> SearchIndex:
                     entries.append(_Entry(kind, concept_id, text, norm, language, is_preferred))
         for (concept_id, language), (_rank, label) in chosen.items():
             display.setdefault((kind, concept_id), {})[language] = (label, language)
-    return SearchIndex(entries, display, codes, version)
+    return SearchIndex(entries, display, codes)
 
 
-_lock = threading.Lock()
-_index: SearchIndex | None = None
+_index = PerTaxonomyVersion(build_index)
 
 
 def get_index() -> SearchIndex:
     """The process-wide index, rebuilt when the taxonomy version has moved on."""
-    global _index
-    version = TaxonomyChange.current_version()
-    if _index is None or _index.version != version:
-        with _lock:
-            if _index is None or _index.version != version:
-                _index = build_index()
-    return _index
+    return _index.get()
 
 
 def search(query: str, kind: str | None = None, limit: int = 10, language: str | None = None) -> list[Hit]:
