@@ -74,6 +74,15 @@ INSTALLED_APPS = [
     "wendbaar.profiles",
     "wendbaar.learning",
     "wendbaar.communities",
+    "wendbaar.privacy",
+    "wendbaar.access",
+]
+
+# Object-level permissions come from each app's rules.py (wendbaar.access.rules); ModelBackend keeps the
+# admin's model permissions and password sign-in.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "wendbaar.access.rules.RulesBackend",
 ]
 
 MIDDLEWARE = [
