@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "wendbaar.accounts"
     verbose_name = _("Accounts en organisaties")
+
+    def ready(self):
+        from wendbaar.accounts import twofactor  # noqa: F401 — connects the sign-in signal

@@ -18,6 +18,9 @@ class Role(models.TextChoices):
     BEHEERDER = "beheerder", _("Beheerder")
 
 
+SECOND_FACTOR_ROLES = frozenset({Role.LOOPBAANADVISEUR, Role.PROGRAMMATEAM, Role.BEHEERDER})
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
@@ -69,6 +72,20 @@ class User(AbstractUser):
     @property
     def is_programme_staff(self) -> bool:
         return self.role in {Role.PROGRAMMATEAM, Role.BEHEERDER}
+
+    def has_perm(self, perm, obj=None):
+        # Where the platform has a rule (wendbaar.access.rules), it decides, for superusers too: a superuser
+        # may use the admin, but does not read other people's conversations.
+        from wendbaar.access.rules import decisive
+
+        answer = decisive(self, perm, obj)
+        return super().has_perm(perm, obj) if answer is None else answer
+
+    @property
+    def must_use_second_factor(self) -> bool:
+        """Advisers, programme staff and everyone with admin access see other people's data: they sign in
+        with a second factor, always."""
+        return self.role in SECOND_FACTOR_ROLES or self.is_staff or self.is_superuser
 
 
 class OrganisationKind(models.TextChoices):
@@ -149,3 +166,45 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} — {self.organisation} ({self.get_role_display()})"
+
+
+class SignInThrottle(models.Model):
+    """Failed attempts for one key (a hash of what was tried and from where) within a window.
+
+    Kept in the database so that every app server sees the same count. The key is a hash, so the table
+    does not tell which e-mail addresses were tried.
+    """
+
+    key = models.CharField(max_length=64, unique=True)
+    scope = models.CharField(max_length=20)
+    failures = models.PositiveIntegerField(default=0)
+    window_started_at = models.DateTimeField()
+    locked_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("geblokkeerde inlogpoging")
+        verbose_name_plural = _("geblokkeerde inlogpogingen")
+        indexes = [models.Index(fields=["window_started_at"], name="throttle_window_idx")]
+
+    def __str__(self):
+        return f"{self.scope} {self.key[:12]}… ({self.failures})"
+
+
+class ExternalIdentity(models.Model):
+    """A sign-in at a municipal identity provider (OpenID Connect), linked to one wendbaar account."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="external_identities")
+    issuer = models.CharField(_("identiteitsprovider"), max_length=255)
+    subject = models.CharField(_("kenmerk bij de provider"), max_length=255)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("gekoppeld gemeente-account")
+        verbose_name_plural = _("gekoppelde gemeente-accounts")
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "subject"], name="one_account_per_external_identity")
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.issuer}"

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from wendbaar.accounts import views
+from wendbaar.accounts import oidc, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -27,4 +27,12 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("organisaties/<slug:slug>/", views.organisation, name="organisation"),
+    path("tweestapsverificatie/", views.two_factor, name="two_factor"),
+    path("tweestapsverificatie/instellen/", views.two_factor_setup, name="two_factor_setup"),
+    path("tweestapsverificatie/controleren/", views.two_factor_verify, name="two_factor_verify"),
+    path("tweestapsverificatie/herstelcodes/", views.recovery_codes, name="recovery_codes"),
+    path("tweestapsverificatie/herstelcodes/nieuw/", views.recovery_codes_new, name="recovery_codes_new"),
+    path("tweestapsverificatie/uitzetten/", views.two_factor_off, name="two_factor_off"),
+    path("gemeente-account/inloggen/", oidc.OIDCStartView.as_view(), name="oidc_start"),
+    path("gemeente-account/terug/", oidc.OIDCCallbackView.as_view(), name="oidc_callback"),
 ]
