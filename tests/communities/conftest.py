@@ -9,4 +9,4 @@ def communities_test_settings(settings, tmp_path):
     settings.COMMUNITIES_MAX_ATTACHMENTS = 3
     settings.COMMUNITIES_POST_LIMIT = 10
     settings.COMMUNITIES_POST_WINDOW_MINUTES = 10
-    settings.COMMUNITIES_SITE_URL = "https://wendbaar.example"
+    settings.SITE_URL = "https://wendbaar.example"

@@ -18,12 +18,12 @@ from wendbaar.communities.models import (
     Membership,
     MembershipStatus,
     ModerationKind,
-    Notification,
     NotificationKind,
     Post,
     PostRevision,
     Thread,
 )
+from wendbaar.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 

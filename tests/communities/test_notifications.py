@@ -1,5 +1,5 @@
-"""Notifications: who hears about what, in the app and by e-mail (right away or in the daily overview),
-and that people who may not see something never hear about it."""
+"""Notifications from the beroepsgroepen: who hears about what, in the app and by e-mail (right away or in
+the daily overview), and that people who may not see something never hear about it."""
 
 import pytest
 from django.core import mail
@@ -7,14 +7,12 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from tests.communities.factories import UserFactory, add_member, answer, make_group, question
-from wendbaar.communities import access, notifications, services
-from wendbaar.communities.models import (
-    Access,
-    EmailFrequency,
-    Notification,
-    NotificationKind,
-    NotificationPreference,
-)
+from wendbaar.communities import access, services
+from wendbaar.communities.models import Access, NotificationKind
+from wendbaar.notifications import registry
+from wendbaar.notifications.models import EmailState, Notification
+from wendbaar.notifications.registry import Email
+from wendbaar.notifications.services import email_choice, save_email_choices
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +38,7 @@ def group(people):
 
 
 def prefer(user, how):
-    NotificationPreference.objects.update_or_create(user=user, defaults={"email": how})
+    save_email_choices(user, {"beroepsgroepen": how})
 
 
 def kinds(user):
@@ -64,16 +62,37 @@ def test_notification_texts_and_links(client, people, group):
     reply = answer(thread, people["samir"])
     notification = Notification.objects.get(user=people["petra"])
     assert notification.message == "Samir El Amrani gaf antwoord op je vraag ‘Terugbelverzoek’"
+    assert notification.text == ""  # made when shown, never stored
     client.force_login(people["petra"])
-    page = client.get(reverse("communities:notifications")).content.decode()
+    page = client.get(reverse("notifications:list"), {"groep": "beroepsgroepen"}).content.decode()
     assert "Samir El Amrani gaf antwoord op je vraag" in page and "nieuw" in page
-    response = client.get(reverse("communities:notification", args=[notification.pk]))
+    assert "KCC en klantcontact" in page
+    response = client.get(reverse("notifications:open", args=[notification.pk]))
     assert response["Location"] == reverse("communities:post", args=[reply.pk])
     notification.refresh_from_db()
     assert notification.read_at is not None
     # Someone else's notification is not found.
     client.force_login(people["kees"])
-    assert client.get(reverse("communities:notification", args=[notification.pk])).status_code == 404
+    assert client.get(reverse("notifications:open", args=[notification.pk])).status_code == 404
+
+
+def test_the_text_follows_the_topic_and_the_readers_language(client, people, group):
+    thread = question(group, people["petra"], title="Terugbelverzoek")
+    answer(thread, people["samir"])
+    thread.title = "Terugbelverzoek binnen een dag"
+    thread.save(update_fields=["title"])
+    client.force_login(people["petra"])
+    assert (
+        "je vraag ‘Terugbelverzoek binnen een dag’"
+        in client.get(reverse("notifications:list")).content.decode()
+    )
+
+
+def test_old_addresses_lead_to_the_new_pages(client, people):
+    client.force_login(people["petra"])
+    response = client.get("/beroepsgroepen/meldingen/")
+    assert response["Location"] == "/meldingen/?groep=beroepsgroepen"
+    assert client.get("/beroepsgroepen/meldingen/instellingen/")["Location"] == "/meldingen/instellingen/"
 
 
 def test_mark_all_read(client, people, group):
@@ -81,12 +100,12 @@ def test_mark_all_read(client, people, group):
     answer(thread, people["samir"], body="Een")
     answer(thread, people["kees"], body="Twee")
     client.force_login(people["petra"])
-    client.post(reverse("communities:notifications_read"))
+    client.post(reverse("notifications:read_all"), {"groep": "beroepsgroepen"})
     assert not Notification.objects.filter(user=people["petra"], read_at__isnull=True).exists()
 
 
 def test_immediate_mail_goes_out_after_commit(people, group, django_capture_on_commit_callbacks):
-    prefer(people["petra"], EmailFrequency.IMMEDIATELY)
+    prefer(people["petra"], Email.DIRECT)
     thread = question(group, people["petra"], title="Terugbelverzoek")
     with django_capture_on_commit_callbacks(execute=True):
         answer(thread, people["samir"], body="Geheime inhoud blijft op wendbaar")
@@ -97,8 +116,8 @@ def test_immediate_mail_goes_out_after_commit(people, group, django_capture_on_c
     assert "https://wendbaar.example/beroepsgroepen/berichten/" in message.body
     assert "Geheime inhoud" not in message.body  # the mail says that, not what
     assert Notification.objects.get(user=people["petra"]).emailed_at is not None
-    # The daily run does not send it again.
-    call_command("communities", "send-digests")
+    # The overview run does not send it again.
+    call_command("send-digests")
     assert len(mail.outbox) == 1
 
 
@@ -111,34 +130,36 @@ def test_daily_digest_sends_one_mail_per_person_once(people, group):
     answer(other_thread, people["mod"], body="Drie")
     assert mail.outbox == []  # daily is the default
 
-    call_command("communities", "send-digests")
+    call_command("send-digests")
     to_petra = [m for m in mail.outbox if m.to == ["petra@example.nl"]]
     assert len(to_petra) == 1
     body = to_petra[0].body
     assert "Beste Petra," in body
     assert "KCC en klantcontact" in body and "Burgerzaken" in body
     assert body.count("gaf antwoord op je vraag") == 3
-    assert "https://wendbaar.example/beroepsgroepen/meldingen/instellingen/" in body
+    assert "https://wendbaar.example/meldingen/instellingen/" in body
     assert not Notification.objects.filter(user=people["petra"], emailed_at__isnull=True).exists()
 
     count = len(mail.outbox)
-    call_command("communities", "send-digests")
+    call_command("send-digests")
     assert len(mail.outbox) == count
 
 
 def test_no_mail_for_people_who_switched_it_off(people, group):
-    prefer(people["petra"], EmailFrequency.OFF)
+    prefer(people["petra"], Email.NONE)
     thread = question(group, people["petra"])
     answer(thread, people["samir"])
     notification = Notification.objects.get(user=people["petra"])
-    assert not notification.email_due
-    prefer(people["kees"], EmailFrequency.DAILY)
+    assert notification.email_state == EmailState.NONE
+    prefer(people["kees"], Email.DAILY)
     services.follow(thread, people["kees"], True)
     answer(thread, people["samir"], body="Nog een")
-    prefer(people["kees"], EmailFrequency.OFF)  # switched off before the digest ran
-    call_command("communities", "send-digests")
+    prefer(people["kees"], Email.NONE)  # switched off before the overview ran
+    call_command("send-digests")
     assert [m for m in mail.outbox if m.to[0] in ("petra@example.nl", "kees@example.nl")] == []
-    assert not Notification.objects.filter(user=people["kees"], email_due=True).exists()
+    assert not Notification.objects.filter(
+        user=people["kees"], email_state__in=[EmailState.DIRECT, EmailState.DIGEST]
+    ).exists()
 
 
 def test_removed_members_and_hidden_posts_are_not_mailed(people, group):
@@ -148,11 +169,13 @@ def test_removed_members_and_hidden_posts_are_not_mailed(people, group):
     rude = answer(thread, people["samir"], body="Iets kwetsends")
     services.remove_member(group, people["mod"], people["petra"])
     services.hide(rude, people["mod"], "Kwetsend")
-    call_command("communities", "send-digests")
+    call_command("send-digests")
     assert not any(m.to == ["petra@example.nl"] for m in mail.outbox)
     assert not any(m.to == ["kees@example.nl"] for m in mail.outbox)  # only the hidden reply was for Kees
     assert not access.visible_notifications(people["petra"]).exists()
     assert not access.visible_notifications(people["kees"]).exists()
+    # Nor later, should the reply be shown again: it is no longer waiting for a mail.
+    assert Notification.objects.get(user=people["kees"]).email_state == EmailState.NONE
 
 
 def test_moderators_hear_about_reports_and_requests_while_they_are_moderators(people, group):
@@ -166,23 +189,32 @@ def test_moderators_hear_about_reports_and_requests_while_they_are_moderators(pe
     assert not access.visible_notifications(people["mod"]).filter(kind=NotificationKind.REPORT).exists()
 
 
+def test_deleting_a_topic_deletes_its_notifications(people, group):
+    thread = question(group, people["petra"])
+    answer(thread, people["samir"])
+    assert Notification.objects.filter(user=people["petra"]).exists()
+    thread.delete()
+    assert not Notification.objects.filter(user=people["petra"]).exists()
+
+
 def test_preferences_page(client, people):
     client.force_login(people["petra"])
-    assert notifications.frequency(people["petra"]) == EmailFrequency.DAILY
-    page = client.get(reverse("communities:preferences")).content.decode()
-    assert "Eén keer per dag een overzicht" in page
-    response = client.post(reverse("communities:preferences"), {"email": "direct"})
+    assert email_choice(people["petra"], "beroepsgroepen") == Email.DAILY
+    page = client.get(reverse("notifications:settings")).content.decode()
+    assert "Eén keer per dag een overzicht" in page and "Beroepsgroepen" in page
+    data = {group.key: "direct" for group in registry.groups()}
+    response = client.post(reverse("notifications:settings"), data)
     assert response.status_code == 302
-    assert notifications.frequency(people["petra"]) == EmailFrequency.IMMEDIATELY
-    response = client.post(reverse("communities:preferences"), {"email": "elk-uur"})
+    assert email_choice(people["petra"], "beroepsgroepen") == Email.DIRECT
+    response = client.post(reverse("notifications:settings"), {**data, "beroepsgroepen": "elk-uur"})
     assert response.status_code == 200 and "Selecteer een geldige keuze" in response.content.decode()
-    assert notifications.frequency(people["petra"]) == EmailFrequency.IMMEDIATELY
+    assert email_choice(people["petra"], "beroepsgroepen") == Email.DIRECT
 
 
 def test_a_failing_mail_server_leaves_the_notification_due(
     people, group, monkeypatch, django_capture_on_commit_callbacks
 ):
-    prefer(people["petra"], EmailFrequency.IMMEDIATELY)
+    prefer(people["petra"], Email.DIRECT)
     thread = question(group, people["petra"])
 
     def broken(*args, **kwargs):
@@ -192,9 +224,9 @@ def test_a_failing_mail_server_leaves_the_notification_due(
     with django_capture_on_commit_callbacks(execute=True):
         answer(thread, people["samir"])
     notification = Notification.objects.get(user=people["petra"])
-    assert notification.email_due and notification.emailed_at is None
+    assert notification.email_state == EmailState.DIRECT and notification.emailed_at is None
     monkeypatch.undo()
-    call_command("communities", "send-digests")
+    call_command("send-digests")
     assert [m.to for m in mail.outbox] == [["petra@example.nl"]]
 
 
@@ -217,8 +249,8 @@ def test_a_failing_digest_is_reported_and_tried_again(people, group, monkeypatch
 
     monkeypatch.setattr("django.core.mail.EmailMessage.send", broken)
     with pytest.raises(CommandError, match="Niet alle e-mails"):
-        call_command("communities", "send-digests")
+        call_command("send-digests")
     assert Notification.objects.get(user=people["petra"]).emailed_at is None
     monkeypatch.undo()
-    call_command("communities", "send-digests")
+    call_command("send-digests")
     assert [m.to for m in mail.outbox] == [["petra@example.nl"]]

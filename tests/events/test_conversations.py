@@ -15,8 +15,8 @@ from wendbaar.events.models import (
     ConversationMode,
     ConversationStatus,
     FollowUpAction,
-    Notification,
 )
+from wendbaar.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 VIDEO, LOCATION = ConversationMode.VIDEO, ConversationMode.LOCATION

@@ -8,7 +8,8 @@ from django.utils import timezone
 
 from tests.events.factories import EventFactory, UserFactory
 from wendbaar.events import services
-from wendbaar.events.models import Notification, Registration, RegistrationStatus
+from wendbaar.events.models import Registration, RegistrationStatus
+from wendbaar.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 

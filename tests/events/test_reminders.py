@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from tests.events.factories import EventFactory, UserFactory, days_ahead, make_adviser
 from wendbaar.events import services
-from wendbaar.events.models import Notification, Registration
+from wendbaar.events.models import Registration
+from wendbaar.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from wendbaar.communities.models import (
@@ -19,7 +20,6 @@ from wendbaar.communities.models import (
     MemberRole,
     Membership,
     MembershipStatus,
-    Notification,
     NotificationKind,
     Post,
     Thread,
@@ -115,24 +115,48 @@ def visible_posts(user) -> QuerySet[Post]:
     ).filter(Q(is_hidden=False, thread__is_hidden=False) | Q(thread__group_id__in=moderated_group_ids(user)))
 
 
-def visible_notifications(user) -> QuerySet[Notification]:
-    """The person's notifications, less those about what they may no longer see: a closed group they left
-    or were removed from, or a post or topic that a moderator hid since."""
-    membership = Membership.objects.filter(group=OuterRef("group"), user=user, status=MembershipStatus.ACTIVE)
-    moderator = membership.filter(role=MemberRole.MODERATOR)
-    return (
-        Notification.objects.filter(user=user)
-        .annotate(_member=Exists(membership), _moderator=Exists(moderator))
-        .filter(Q(group__access=Access.OPEN) | Q(_member=True))
-        .filter(
-            Q(_moderator=True)
-            | (
-                (Q(post__isnull=True) | Q(post__is_hidden=False))
-                & (Q(thread__isnull=True) | Q(thread__is_hidden=False))
-                & ~Q(kind__in=MODERATOR_KINDS)
-            )
-        )
+def notification_rule(user) -> Q:
+    """Which community notifications (rows of wendbaar.notifications) this person may see now: none about a
+    closed group they left or were removed from, or about a post or topic that a moderator hid since;
+    requests and reports only while they moderate the group. Checked when shown and before every mail.
+
+    The same rules as ``visible_posts`` and friends, with the person's groups read once into lists: this
+    condition is part of the unread count on every page, so it has to be quick to build and to run.
+    """
+    memberships = list(_memberships(user).values_list("group_id", "role"))
+    member = [group_id for group_id, _role in memberships]
+    moderated = [group_id for group_id, role in memberships if role == MemberRole.MODERATOR]
+    types = ContentType.objects.get_for_models(Group, Thread, Post)
+    target = OuterRef("target_id")
+    posts = Post.objects.filter(
+        Q(thread__group__access=Access.OPEN) | Q(thread__group_id__in=member),
+        Q(is_hidden=False, thread__is_hidden=False) | Q(thread__group_id__in=moderated),
+        pk=target,
     )
+    threads = Thread.objects.filter(
+        Q(group__access=Access.OPEN) | Q(group_id__in=member),
+        Q(is_hidden=False) | Q(group_id__in=moderated),
+        pk=target,
+    )
+    groups = Group.objects.filter(Q(access=Access.OPEN) | Q(pk__in=member), pk=target)
+    rule = ~Q(kind__in=MODERATOR_KINDS) & (
+        Q(Exists(posts), target_type=types[Post])
+        | Q(Exists(threads), target_type=types[Thread])
+        | Q(Exists(groups), target_type=types[Group])
+    )
+    if moderated:
+        rule |= Q(kind__in=MODERATOR_KINDS) & (
+            Q(Exists(Post.objects.filter(pk=target, thread__group_id__in=moderated)), target_type=types[Post])
+            | Q(target_type=types[Group], target_id__in=moderated)
+        )
+    return rule
+
+
+def visible_notifications(user):
+    """The person's community notifications that they may still see (see ``notification_rule``)."""
+    from wendbaar.notifications.services import visible
+
+    return visible(user).filter(kind__in=NotificationKind.values)
 
 
 def may_be_told(user, thread: Thread) -> bool:

@@ -2,7 +2,9 @@
 members only, and moderation happens on the site, where it is logged."""
 
 from django.contrib import admin
+from django.utils.translation import gettext as _
 
+from wendbaar.access.admin import PersonalDataAdmin
 from wendbaar.communities.models import Group, Membership, ModerationAction
 
 
@@ -15,7 +17,14 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Group)
-class GroupAdmin(admin.ModelAdmin):
+class GroupAdmin(PersonalDataAdmin, admin.ModelAdmin):
+    def access_subjects(self, group):
+        # The page lists the group's members (the inline below).
+        return [m.user for m in group.memberships.select_related("user")]
+
+    def _access_what(self, group):
+        return _("lidmaatschap van %(group)s") % {"group": group.name}
+
     list_display = ["name", "focus", "access", "created_at"]
     list_filter = ["focus", "access"]
     search_fields = ["name", "summary"]

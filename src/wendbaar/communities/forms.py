@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wendbaar.communities import attachments, pins
-from wendbaar.communities.models import EmailFrequency, Group, ReportReason, ThreadKind
+from wendbaar.communities.models import Group, ReportReason, ThreadKind
 from wendbaar.core.forms import StyledFormMixin
 from wendbaar.taxonomy.models import Occupation, Skill
 
@@ -189,18 +189,6 @@ class RemoveMemberForm(StyledFormMixin, forms.Form):
         required=False,
         max_length=300,
         help_text=_("Niet verplicht. Komt in het moderatielog, dat alleen moderatoren zien."),
-    )
-
-
-class PreferenceForm(StyledFormMixin, forms.Form):
-    email = forms.ChoiceField(
-        label=_("Wil je e-mail over je beroepsgroepen?"),
-        choices=EmailFrequency.choices,
-        widget=forms.RadioSelect,
-        help_text=_(
-            "Meldingen op wendbaar krijg je altijd. Het gaat om reacties op onderwerpen die je volgt, "
-            "antwoorden op je vragen en berichten waarin je wordt genoemd."
-        ),
     )
 
 

@@ -7,12 +7,11 @@ a permission. The rules that change state (joining, posting limits, moderation) 
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wendbaar.communities.storage import attachment_storage
@@ -54,6 +53,10 @@ class Group(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Notifications that point here go when this goes (wendbaar.notifications).
+    notifications = GenericRelation(
+        "notifications.Notification", content_type_field="target_type", object_id_field="target_id"
+    )
 
     class Meta:
         verbose_name = _("beroepsgroep")
@@ -143,6 +146,10 @@ class Thread(models.Model):
     accepted_answer = models.ForeignKey(
         "Post", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Notifications that point here go when this goes (wendbaar.notifications).
+    notifications = GenericRelation(
+        "notifications.Notification", content_type_field="target_type", object_id_field="target_id"
+    )
 
     class Meta:
         verbose_name = _("onderwerp")
@@ -192,6 +199,10 @@ class Post(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     hidden_reason = models.CharField(_("reden"), max_length=300, blank=True)
+    # Notifications that point here go when this goes (wendbaar.notifications).
+    notifications = GenericRelation(
+        "notifications.Notification", content_type_field="target_type", object_id_field="target_id"
+    )
 
     objects = PostQuerySet.as_manager()
 
@@ -397,102 +408,13 @@ class Pin(models.Model):
 
 
 class NotificationKind(models.TextChoices):
-    REPLY = "reactie", _("Nieuwe reactie")
-    ANSWER = "antwoord", _("Antwoord op je vraag")
-    MENTION = "genoemd", _("Je bent genoemd")
-    ACCEPTED = "gekozen", _("Je antwoord is gekozen")
-    JOIN_REQUEST = "aanvraag", _("Iemand wil lid worden")
-    JOINED = "toegelaten", _("Je bent toegelaten")
-    REPORT = "melding", _("Bericht gemeld")
+    """Kinds of notification (wendbaar.notifications), declared in notification_kinds.py. A notification
+    points at the post it is about, or at the group; its text is made when it is shown."""
 
-
-class Notification(models.Model):
-    """Something new for one person. The text is made when it is shown (in the reader's language), from
-    the group, topic and person it points at, so a message never keeps content that was hidden later."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="community_notifications"
-    )
-    kind = models.CharField(max_length=12, choices=NotificationKind.choices)
-    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="+")
-    thread = models.ForeignKey(Thread, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-    # Set from the person's e-mail choice when the notification is made; emailed_at once it went out.
-    email_due = models.BooleanField(default=False)
-    emailed_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("melding")
-        verbose_name_plural = _("meldingen")
-        ordering = ["-created_at", "-id"]
-        indexes = [
-            models.Index(fields=["user", "read_at"], name="community_notif_unread"),
-            models.Index(fields=["email_due", "emailed_at"], name="community_notif_mail"),
-        ]
-
-    def __str__(self):
-        return self.message
-
-    @property
-    def message(self) -> str:
-        actor = str(self.actor) if self.actor else gettext("Iemand")
-        params = {
-            "actor": actor,
-            "group": self.group.name,
-            "thread": self.thread.title if self.thread else "",
-        }
-        texts = {
-            NotificationKind.REPLY: gettext("%(actor)s reageerde op ‘%(thread)s’"),
-            NotificationKind.ANSWER: gettext("%(actor)s gaf antwoord op je vraag ‘%(thread)s’"),
-            NotificationKind.MENTION: gettext("%(actor)s noemde je in ‘%(thread)s’"),
-            NotificationKind.ACCEPTED: gettext("Je antwoord op ‘%(thread)s’ is gekozen als beste antwoord"),
-            NotificationKind.JOIN_REQUEST: gettext("%(actor)s wil lid worden van %(group)s"),
-            NotificationKind.JOINED: gettext("Je bent nu lid van %(group)s"),
-            NotificationKind.REPORT: gettext("Er is een bericht gemeld in %(group)s"),
-        }
-        return texts[self.kind] % params
-
-    @property
-    def url(self) -> str:
-        if self.kind == NotificationKind.JOIN_REQUEST:
-            return reverse("communities:requests", args=[self.group.slug])
-        if self.kind == NotificationKind.REPORT:
-            return reverse("communities:moderation", args=[self.group.slug])
-        if self.post_id:
-            return reverse("communities:post", args=[self.post_id])
-        if self.thread_id:
-            return reverse("communities:thread", args=[self.group.slug, self.thread_id])
-        return self.group.get_absolute_url()
-
-
-class EmailFrequency(models.TextChoices):
-    IMMEDIATELY = "direct", _("Direct: een e-mail bij elke melding")
-    DAILY = "dagelijks", _("Eén keer per dag een overzicht")
-    OFF = "uit", _("Geen e-mail, alleen meldingen op wendbaar")
-
-
-class NotificationPreference(models.Model):
-    """How someone wants to hear about their groups by e-mail. Without a row: a daily overview."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="community_preference"
-    )
-    email = models.CharField(
-        _("e-mail over je beroepsgroepen"),
-        max_length=10,
-        choices=EmailFrequency.choices,
-        default=EmailFrequency.DAILY,
-    )
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name = _("meldingsvoorkeur")
-        verbose_name_plural = _("meldingsvoorkeuren")
-
-    def __str__(self):
-        return f"{self.user}: {self.get_email_display()}"
+    REPLY = "communities.reactie", _("Nieuwe reactie")
+    ANSWER = "communities.antwoord", _("Antwoord op je vraag")
+    MENTION = "communities.genoemd", _("Je bent genoemd")
+    ACCEPTED = "communities.gekozen", _("Je antwoord is gekozen")
+    JOIN_REQUEST = "communities.aanvraag", _("Iemand wil lid worden")
+    JOINED = "communities.toegelaten", _("Je bent toegelaten")
+    REPORT = "communities.melding", _("Bericht gemeld")

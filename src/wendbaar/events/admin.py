@@ -5,6 +5,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
+from wendbaar.access.admin import PersonalDataAdmin
 from wendbaar.events import services
 from wendbaar.events.models import (
     Adviser,
@@ -61,7 +62,14 @@ class EventAdminForm(forms.ModelForm):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(PersonalDataAdmin, admin.ModelAdmin):
+    def access_subjects(self, event):
+        # The page lists everyone registered (the inline below).
+        return [r.user for r in event.registrations.select_related("user")]
+
+    def _access_what(self, event):
+        return _("aanmelding voor ‘%(title)s’") % {"title": event.title}
+
     form = EventAdminForm
     list_display = ["title", "starts_at", "kind", "region", "capacity", "is_published"]
     list_filter = ["kind", "region", "is_published"]
@@ -99,7 +107,8 @@ class AvailabilityExceptionInline(admin.TabularInline):
 
 
 @admin.register(Adviser)
-class AdviserAdmin(admin.ModelAdmin):
+class AdviserAdmin(PersonalDataAdmin, admin.ModelAdmin):
+    access_what = _("gegevens als loopbaanadviseur (beschikbaarheid)")
     list_display = ["user", "is_active", "slot_minutes"]
     list_filter = ["is_active"]
     search_fields = ["user__name", "user__email"]

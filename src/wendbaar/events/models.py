@@ -179,27 +179,10 @@ class Registration(models.Model):
 
 
 class NotificationTopic(models.TextChoices):
-    EVENT = "bijeenkomst", _("Bijeenkomst")
-    CONVERSATION = "gesprek", _("Gesprek")
+    """Kinds of notification (wendbaar.notifications), declared in notification_kinds.py."""
 
-
-class Notification(models.Model):
-    """An in-app message, e.g. "a place became free for you". Shown on the person's own pages."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
-    topic = models.CharField(max_length=12, choices=NotificationTopic.choices)
-    text = models.TextField(_("bericht"))
-    url = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("bericht")
-        verbose_name_plural = _("berichten")
-        ordering = ["-created_at", "-id"]
-
-    def __str__(self):
-        return self.text[:80]
+    EVENT = "events.bijeenkomst", _("Bijeenkomst")
+    CONVERSATION = "events.gesprek", _("Gesprek")
 
 
 class CalendarFeed(models.Model):

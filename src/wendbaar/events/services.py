@@ -36,6 +36,7 @@ from wendbaar.events.models import (
     RegistrationStatus,
 )
 from wendbaar.events.notifications import notify
+from wendbaar.privacy import consent
 
 # How long after a conversation the adviser may still open a shared profile (to write the follow-up).
 PROFILE_ACCESS_AFTER = timedelta(days=7)
@@ -88,6 +89,12 @@ def register(event_id: int, user, *, share_on_attendee_list: bool = False, now=N
         registration.attended = None
         registration.reminder_sent_at = None
         registration.save()
+        consent.set_granted(
+            user,
+            consent.Purpose.ATTENDEE_LIST,
+            share_on_attendee_list,
+            audience=consent.event_audience(event.pk),
+        )
         if has_place:
             text = _("Je bent aangemeld voor ‘%(title)s’ op %(when)s.") % {
                 "title": event.title,
@@ -325,6 +332,12 @@ def book(
             raise Refused(
                 _("Dit tijdstip is net door iemand anders geboekt. Kies een ander moment.")
             ) from None
+        if share_profile:
+            consent.grant(
+                person,
+                consent.Purpose.PROFILE_WITH_ADVISER,
+                audience=consent.conversation_audience(conversation.pk),
+            )
         notify(
             adviser.user,
             topic=NotificationTopic.CONVERSATION,
@@ -445,9 +458,28 @@ def complete_conversation(conversation: Conversation, adviser, *, now=None) -> C
 def set_profile_sharing(conversation: Conversation, person, share: bool) -> Conversation:
     if person.pk != conversation.person_id:
         raise Conversation.DoesNotExist
-    conversation.share_profile = share
-    conversation.save(update_fields=["share_profile"])
+    with transaction.atomic():
+        conversation.share_profile = share
+        conversation.save(update_fields=["share_profile"])
+        consent.set_granted(
+            person,
+            consent.Purpose.PROFILE_WITH_ADVISER,
+            share,
+            audience=consent.conversation_audience(conversation.pk),
+        )
     return conversation
+
+
+def set_attendee_list_sharing(event_id: int, user, share: bool) -> Registration:
+    """Put the person's name on the event's attendee list, or take it off (at once)."""
+    with transaction.atomic():
+        registration = Registration.objects.select_for_update().get(event_id=event_id, user=user)
+        registration.share_on_attendee_list = share
+        registration.save(update_fields=["share_on_attendee_list"])
+        consent.set_granted(
+            user, consent.Purpose.ATTENDEE_LIST, share, audience=consent.event_audience(event_id)
+        )
+    return registration
 
 
 def add_note(conversation: Conversation, author, text: str) -> ConversationNote:
@@ -556,6 +588,7 @@ def send_event_reminder(registration_id: int, *, now=None) -> bool:
         text=_("Tot snel! ‘%(title)s’ begint %(when)s. Waar: %(where)s. Kun je toch niet? Meld je dan af.")
         % {"title": event.title, "when": when(event.starts_at), "where": where},
         url=event.get_absolute_url(),
+        urgent=True,  # an overview would bring it too late
     )
     return True
 
@@ -583,5 +616,6 @@ def send_conversation_reminder(conversation_id: int, *, now=None) -> bool:
                 "where": conversation.where(),
             },
             url=conversation.get_absolute_url(),
+            urgent=True,  # an overview would bring it too late
         )
     return True

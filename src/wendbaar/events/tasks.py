@@ -6,14 +6,17 @@ up, or a conversation moved, between queueing and running.
 
 from django.tasks import task
 
+from wendbaar.core.tasks import in_site_language
 from wendbaar.events import services
 
 
 @task()
+@in_site_language
 def send_event_reminder(registration_id: int) -> bool:
     return services.send_event_reminder(registration_id)
 
 
 @task()
+@in_site_language
 def send_conversation_reminder(conversation_id: int) -> bool:
     return services.send_conversation_reminder(conversation_id)

@@ -38,6 +38,7 @@ urlpatterns = [
     path("gesprekken/<int:pk>/", conversations.conversation_detail, name="conversation"),
     path("gesprekken/<int:pk>/notitie/", conversations.add_note, name="add_note"),
     path("gesprekken/<int:pk>/afspraak/", conversations.add_action, name="add_action"),
+    path("gesprekken/<int:pk>/profiel/", conversations.shared_profile, name="shared_profile"),
     path("gesprekken/<int:pk>/profiel-delen/", conversations.share_profile, name="share_profile"),
     path("gesprekken/<int:pk>/verzetten/", conversations.reschedule, name="reschedule"),
     path("gesprekken/<int:pk>/annuleren/", conversations.cancel_conversation, name="cancel_conversation"),

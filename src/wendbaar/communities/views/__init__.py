@@ -1,5 +1,5 @@
 """Pages of the beroepsgroepen: groups and membership (groups.py), topics and posts (threads.py),
-moderation (moderation.py), and one's own notifications, search and attachments (personal.py).
+moderation (moderation.py), and search and attachments (personal.py; notifications are at /meldingen/).
 
 Every view loads the group and the person's access from the database on each request (``load``); nothing
 about permissions is kept in the session or a cache.

@@ -10,8 +10,11 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from wendbaar.access.log import platform_language, record_access, record_access_many
+from wendbaar.access.models import AccessKind
 from wendbaar.accounts.models import User
 from wendbaar.communities import access, pins, services
 from wendbaar.communities.forms import GroupForm, JoinRequestForm, RemoveMemberForm
@@ -137,7 +140,7 @@ def leave(request, slug):
 @require_GET
 def members(request, slug):
     group, acc = load(request, slug)
-    if not acc.can_see_members:
+    if not request.user.has_perm("communities.view_members_group", group):
         return no_access(request, group, _("Alleen leden van de groep zien wie er lid zijn."))
     memberships = (
         group.memberships.filter(status=MembershipStatus.ACTIVE)
@@ -156,6 +159,18 @@ def members(request, slug):
     )
 
 
+def _log_membership(request, group, person, why):
+    """A moderator changed someone's membership: the person sees it in their access log."""
+    with platform_language():
+        record_access(
+            request.user,
+            person,
+            what=_("lidmaatschap van %(group)s") % {"group": group.name},
+            why=why,
+            kind=AccessKind.CHANGE,
+        )
+
+
 def _member_or_404(group, user_id) -> User:
     membership = get_object_or_404(
         Membership.objects.select_related("user"),
@@ -170,7 +185,7 @@ def _member_or_404(group, user_id) -> User:
 @require_http_methods(["GET", "POST"])
 def remove_member(request, slug, user_id):
     group, acc = load(request, slug)
-    if not acc.is_moderator:
+    if not request.user.has_perm("communities.moderate_group", group):
         return no_access(request, group, _("Alleen moderatoren kunnen leden uit de groep halen."))
     person = _member_or_404(group, user_id)
     form = RemoveMemberForm(request.POST if request.method == "POST" else None)
@@ -180,6 +195,7 @@ def remove_member(request, slug, user_id):
         except services.Refused as refusal:
             messages.error(request, str(refusal))
         else:
+            _log_membership(request, group, person, gettext_lazy("uit de groep gehaald door een moderator"))
             messages.success(request, _("%(name)s is uit de groep gehaald.") % {"name": person})
         return redirect("communities:members", group.slug)
     return render(request, "communities/remove_member.html", {"group": group, "person": person, "form": form})
@@ -189,7 +205,7 @@ def remove_member(request, slug, user_id):
 @require_POST
 def set_role(request, slug, user_id):
     group, acc = load(request, slug)
-    if not acc.is_moderator:
+    if not request.user.has_perm("communities.moderate_group", group):
         raise PermissionDenied
     person = _member_or_404(group, user_id)
     make = request.POST.get("moderator") == "1"
@@ -198,6 +214,7 @@ def set_role(request, slug, user_id):
     except services.Refused as refusal:
         messages.error(request, str(refusal))
     else:
+        _log_membership(request, group, person, gettext_lazy("rol in de groep gewijzigd door een moderator"))
         messages.success(
             request,
             (_("%(name)s is nu moderator.") if make else _("%(name)s is nu gewoon lid.")) % {"name": person},
@@ -209,13 +226,20 @@ def set_role(request, slug, user_id):
 @require_GET
 def requests(request, slug):
     group, acc = load(request, slug)
-    if not acc.is_moderator:
+    if not request.user.has_perm("communities.moderate_group", group):
         return no_access(request, group, _("Alleen moderatoren zien wie lid wil worden."))
     pending = (
         group.memberships.filter(status=MembershipStatus.PENDING)
         .select_related("user")
         .order_by("created_at")
     )
+    with platform_language():
+        record_access_many(
+            request.user,
+            [membership.user for membership in pending],
+            what=_("verzoek om lid te worden van %(group)s, met je toelichting") % {"group": group.name},
+            why=_("verzoek beoordelen als moderator"),
+        )
     return render(request, "communities/requests.html", {"group": group, "pending": pending})
 
 
@@ -223,7 +247,7 @@ def requests(request, slug):
 @require_POST
 def decide(request, slug, pk):
     group, acc = load(request, slug)
-    if not acc.is_moderator:
+    if not request.user.has_perm("communities.moderate_group", group):
         raise PermissionDenied
     approve = request.POST.get("besluit") == "toelaten"
     try:
@@ -231,6 +255,7 @@ def decide(request, slug, pk):
     except services.Refused as refusal:
         messages.error(request, str(refusal))
     else:
+        _log_membership(request, group, membership.user, gettext_lazy("verzoek om lid te worden beoordeeld"))
         if approve:
             messages.success(request, _("%(name)s is toegelaten.") % {"name": membership.user})
         else:
@@ -241,7 +266,7 @@ def decide(request, slug, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def group_create(request):
-    if not request.user.is_programme_staff:
+    if not request.user.has_perm("communities.create_group"):
         raise PermissionDenied
     form = GroupForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -258,7 +283,7 @@ def group_create(request):
 @require_http_methods(["GET", "POST"])
 def group_edit(request, slug):
     group, acc = load(request, slug)
-    if not acc.is_moderator:
+    if not request.user.has_perm("communities.moderate_group", group):
         return no_access(request, group, _("Alleen moderatoren kunnen de groep aanpassen."))
     form = GroupForm(request.POST if request.method == "POST" else None, instance=group)
     if request.method == "POST" and form.is_valid():

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from wendbaar.access.views import require
 from wendbaar.communities import pins, services
 from wendbaar.communities.forms import PinForm, ReasonForm, ReportForm
 from wendbaar.communities.models import Post, Thread
@@ -24,8 +23,7 @@ LOG_PER_PAGE = 30
 @require_http_methods(["GET", "POST"])
 def report(request, pk):
     post, acc = load_post(request, pk)
-    if not acc.can_see_post(post):
-        raise Http404
+    require(request, "communities.view_post", post, hide=True)
     form = ReportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -45,7 +43,7 @@ def report(request, pk):
 def hide(request, pk):
     post, acc = load_post(request, pk)
     group = post.thread.group
-    if not acc.is_moderator:
+    if not request.user.has_perm("communities.moderate_post", post):
         return no_access(request, group, _("Alleen moderatoren kunnen berichten verbergen."))
     form = ReasonForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -69,8 +67,7 @@ def hide(request, pk):
 @require_POST
 def restore(request, pk):
     post, acc = load_post(request, pk)
-    if not acc.is_moderator:
-        raise PermissionDenied
+    require(request, "communities.moderate_post", post)
     try:
         services.restore(post, request.user)
     except services.Refused as refusal:
@@ -84,8 +81,7 @@ def restore(request, pk):
 @require_POST
 def dismiss(request, pk):
     post, acc = load_post(request, pk)
-    if not acc.is_moderator:
-        raise PermissionDenied
+    require(request, "communities.moderate_post", post)
     services.dismiss_reports(post, request.user)
     messages.success(request, _("De meldingen over dit bericht zijn afgehandeld. Het bericht blijft staan."))
     return redirect("communities:moderation", post.thread.group.slug)
@@ -95,8 +91,7 @@ def dismiss(request, pk):
 @require_POST
 def lock(request, slug, pk):
     group, acc = load(request, slug)
-    if not acc.is_moderator:
-        raise PermissionDenied
+    require(request, "communities.moderate_group", group)
     thread = get_object_or_404(Thread, pk=pk, group=group)
     locked = request.POST.get("sluiten") == "1"
     services.lock(thread, request.user, locked)
@@ -113,7 +108,7 @@ def lock(request, slug, pk):
 @require_GET
 def moderation(request, slug):
     group, acc = load(request, slug)
-    if not acc.is_moderator:
+    if not request.user.has_perm("communities.moderate_group", group):
         return no_access(request, group, _("Deze pagina is alleen voor moderatoren van de groep."))
     reported = (
         Post.objects.filter(thread__group=group)
@@ -142,7 +137,7 @@ def moderation(request, slug):
 @require_http_methods(["GET", "POST"])
 def pin_list(request, slug):
     group, acc = load(request, slug)
-    if not acc.is_moderator:
+    if not request.user.has_perm("communities.moderate_group", group):
         return no_access(request, group, _("Alleen moderatoren kunnen iets vastzetten."))
     form = PinForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -164,8 +159,7 @@ def pin_list(request, slug):
 @require_POST
 def unpin(request, slug, pk):
     group, acc = load(request, slug)
-    if not acc.is_moderator:
-        raise PermissionDenied
+    require(request, "communities.moderate_group", group)
     try:
         services.unpin(group, request.user, pk)
     except services.Refused as refusal:

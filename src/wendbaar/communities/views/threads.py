@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from wendbaar.access.views import require
 from wendbaar.communities import services
 from wendbaar.communities.forms import EditPostForm, ReplyForm, ThreadForm
 from wendbaar.communities.models import Attachment, Follow, Thread
@@ -28,7 +29,7 @@ def _members_for_picker(group, user):
 @require_http_methods(["GET", "POST"])
 def thread_create(request, slug):
     group, acc = load(request, slug)
-    if not acc.can_post:
+    if not request.user.has_perm("communities.post_group", group):
         return no_access(request, group, _("Alleen leden kunnen een onderwerp beginnen. Word eerst lid."))
     members = _members_for_picker(group, request.user)
     form = ThreadForm(
@@ -78,13 +79,14 @@ def _replies(thread, acc):
 @require_http_methods(["GET", "POST"])
 def thread_detail(request, slug, pk):
     group, acc, thread = _load_thread(request, slug, pk)
-    if not acc.can_see_thread(thread):
+    if not request.user.has_perm("communities.view_thread", thread):
         if group.is_closed and not acc.is_member:
             return no_access(
                 request, group, _("Deze groep is besloten. Alleen leden kunnen de onderwerpen lezen.")
             )
         raise Http404
-    members = _members_for_picker(group, request.user) if acc.can_reply(thread) else None
+    may_reply = request.user.has_perm("communities.reply_thread", thread)
+    members = _members_for_picker(group, request.user) if may_reply else None
     form = (
         ReplyForm(
             request.POST if request.method == "POST" else None,
@@ -148,8 +150,7 @@ def thread_detail(request, slug, pk):
 def post_redirect(request, pk):
     """The address of one post: to its topic's right page, at the post."""
     post, acc = load_post(request, pk)
-    if not acc.can_see_post(post):
-        raise Http404
+    require(request, "communities.view_post", post, hide=True)
     thread = post.thread
     url = reverse("communities:thread", args=[thread.group.slug, thread.pk])
     if not post.is_opening:
@@ -168,9 +169,8 @@ def post_redirect(request, pk):
 @require_http_methods(["GET", "POST"])
 def post_edit(request, pk):
     post, acc = load_post(request, pk)
-    if not acc.can_see_post(post):
-        raise Http404
-    if not services.may_edit(post, request.user):
+    require(request, "communities.view_post", post, hide=True)
+    if not request.user.has_perm("communities.change_post", post):
         return no_access(
             request,
             post.thread.group,
@@ -207,8 +207,7 @@ def post_edit(request, pk):
 @require_GET
 def post_history(request, pk):
     post, acc = load_post(request, pk)
-    if not acc.can_see_post(post):
-        raise Http404
+    require(request, "communities.view_post", post, hide=True)
     return render(
         request,
         "communities/post_history.html",
@@ -220,8 +219,7 @@ def post_history(request, pk):
 @require_POST
 def follow(request, slug, pk):
     group, acc, thread = _load_thread(request, slug, pk)
-    if not acc.can_see_thread(thread):
-        raise Http404
+    require(request, "communities.view_thread", thread, hide=True)
     on = request.POST.get("volgen") == "1"
     services.follow(thread, request.user, on)
     messages.success(
@@ -237,8 +235,7 @@ def follow(request, slug, pk):
 @require_POST
 def accept(request, pk):
     post, acc = load_post(request, pk)
-    if not acc.can_see_post(post):
-        raise Http404
+    require(request, "communities.view_post", post, hide=True)
     clear = request.POST.get("kiezen") == "0"
     try:
         services.accept_answer(post.thread, request.user, None if clear else post)

@@ -5,8 +5,6 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
-from wendbaar.accounts.models import Role
-
 
 def organiser_required(view):
     """Programme staff (programmateam, beheerder) only; others get 403, anonymous visitors the login page."""
@@ -14,7 +12,7 @@ def organiser_required(view):
     @login_required
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if not request.user.is_programme_staff:
+        if not request.user.has_perm("events.organise_event"):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
@@ -22,10 +20,12 @@ def organiser_required(view):
 
 
 def adviser_required(view):
+    """Loopbaanadviseurs only (their own availability); others get 403, anonymous visitors the login page."""
+
     @login_required
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if request.user.role != Role.LOOPBAANADVISEUR:
+        if not request.user.has_perm("events.manage_adviser"):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 

@@ -4,13 +4,17 @@ and the adviser's availability."""
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from wendbaar.access.log import platform_language, record_access
+from wendbaar.access.models import AccessKind
+from wendbaar.access.views import require
 from wendbaar.accounts.models import Role
 from wendbaar.events import services, slots
 from wendbaar.events.forms import (
@@ -32,6 +36,7 @@ from wendbaar.events.models import (
 )
 from wendbaar.events.notifications import show_notifications
 from wendbaar.events.views import adviser_required
+from wendbaar.profiles.models import Profile
 
 
 def _active_advisers():
@@ -87,7 +92,7 @@ def book(request, pk, key):
     adviser = get_object_or_404(Adviser.objects.select_related("user"), pk=pk)
     form = BookingForm(request.POST or None, adviser=adviser)
     refusal = slot = None
-    if request.user.role != Role.MEDEWERKER:
+    if not request.user.has_perm("events.book_adviser", adviser):
         refusal = _("Alleen medewerkers kunnen een gesprek met een loopbaanadviseur boeken.")
     else:
         try:
@@ -117,12 +122,13 @@ def book(request, pk, key):
     )
 
 
-def _conversation_for(user, pk) -> Conversation:
-    """A conversation of which ``user`` is the adviser or the person; anyone else gets a 404."""
-    return get_object_or_404(
-        Conversation.objects.select_related("adviser", "person").filter(Q(adviser=user) | Q(person=user)),
-        pk=pk,
-    )
+def _conversation_for(request, pk, permission="events.view_conversation") -> Conversation:
+    """A conversation the signed-in user may see (its adviser or its person) and may do ``permission`` on;
+    anyone else gets a 404, so nobody learns which conversations exist."""
+    conversation = get_object_or_404(Conversation.objects.select_related("adviser", "person"), pk=pk)
+    require(request, "events.view_conversation", conversation, hide=True)
+    require(request, permission, conversation, hide=True)
+    return conversation
 
 
 @login_required
@@ -163,7 +169,7 @@ def my_conversations(request):
 @login_required
 @require_GET
 def conversation_detail(request, pk):
-    conversation = _conversation_for(request.user, pk)
+    conversation = _conversation_for(request, pk)
     now = timezone.now()
     is_adviser = request.user.pk == conversation.adviser_id
     return render(
@@ -179,18 +185,71 @@ def conversation_detail(request, pk):
             "can_change": conversation.is_booked and now <= conversation.starts_at - services.notice_period(),
             "notice_hours": settings.CONVERSATION_NOTICE_HOURS,
             "started": conversation.starts_at <= now,
-            "profile_visible": is_adviser and services.can_view_profile(request.user, conversation.person),
+            "profile_visible": is_adviser and _shared_profile(request.user, conversation) is not None,
         },
     )
+
+
+def _shared_profile(user, conversation):
+    """The person's vaardighedenprofiel when ``user`` may see it (see profiles.rules), else None."""
+    profile = Profile.objects.filter(user_id=conversation.person_id).first() or Profile(
+        user=conversation.person
+    )
+    return profile if user.has_perm("profiles.view_profile", profile) else None
+
+
+@login_required
+@require_GET
+def shared_profile(request, pk):
+    """The adviser reads the profile the person shares for this conversation; the person sees it logged."""
+    conversation = _conversation_for(request, pk)
+    profile = _shared_profile(request.user, conversation)
+    if profile is None:
+        raise PermissionDenied
+    with platform_language():
+        record_access(
+            request.user,
+            conversation.person,
+            what=_("vaardighedenprofiel"),
+            why=_("gesprek op %(when)s") % {"when": services.when(conversation.starts_at)},
+        )
+    skills = (
+        profile.skills.select_related("skill").prefetch_related("skill__translations").order_by("-level")
+        if profile.pk
+        else []
+    )
+    return render(
+        request,
+        "events/shared_profile.html",
+        {
+            "conversation": conversation,
+            "profile": profile,
+            "skills": skills,
+            "experience": profile.experience.all() if profile.pk else [],
+        },
+    )
+
+
+def _log_change(request, conversation, what):
+    """What the adviser writes about the person is logged for the person (their own writing is not)."""
+    with platform_language():
+        record_access(
+            request.user,
+            conversation.person,
+            what=what,
+            why=_("gesprek op %(when)s") % {"when": services.when(conversation.starts_at)},
+            kind=AccessKind.CHANGE,
+        )
 
 
 @login_required
 @require_POST
 def add_note(request, pk):
-    conversation = _conversation_for(request.user, pk)
+    conversation = _conversation_for(request, pk, "events.note_conversation")
     form = NoteForm(request.POST)
     if form.is_valid():
         services.add_note(conversation, request.user, form.cleaned_data["text"])
+        _log_change(request, conversation, gettext_lazy("notitie bij het gesprek"))
         messages.success(request, _("Je notitie is opgeslagen."))
     else:
         messages.error(request, _("Schrijf eerst een notitie (hoogstens 5000 tekens)."))
@@ -200,14 +259,13 @@ def add_note(request, pk):
 @login_required
 @require_POST
 def add_action(request, pk):
-    conversation = _conversation_for(request.user, pk)
-    if request.user.pk != conversation.adviser_id:
-        raise Http404
+    conversation = _conversation_for(request, pk, "events.followup_conversation")
     form = FollowUpForm(request.POST)
     if form.is_valid():
         services.add_action(
             conversation, request.user, form.cleaned_data["description"], form.cleaned_data["due_date"]
         )
+        _log_change(request, conversation, gettext_lazy("afspraak na het gesprek"))
         messages.success(request, _("De afspraak is vastgelegd."))
     else:
         messages.error(
@@ -219,14 +277,11 @@ def add_action(request, pk):
 @login_required
 @require_POST
 def action_done(request, pk):
-    action = get_object_or_404(
-        FollowUpAction.objects.select_related("conversation").filter(
-            Q(conversation__person=request.user) | Q(conversation__adviser=request.user)
-        ),
-        pk=pk,
-    )
+    action = get_object_or_404(FollowUpAction.objects.select_related("conversation"), pk=pk)
+    require(request, "events.change_followupaction", action, hide=True)
     done = request.POST.get("klaar") == "ja"
     services.set_action_done(action, request.user, done)
+    _log_change(request, action.conversation, gettext_lazy("afspraak na het gesprek (afgevinkt of heropend)"))
     messages.success(request, _("Afspraak afgevinkt.") if done else _("Afspraak staat weer open."))
     target = request.POST.get("terug")
     if target == "mijn":
@@ -237,9 +292,7 @@ def action_done(request, pk):
 @login_required
 @require_POST
 def share_profile(request, pk):
-    conversation = _conversation_for(request.user, pk)
-    if request.user.pk != conversation.person_id:
-        raise Http404
+    conversation = _conversation_for(request, pk, "events.share_conversation")
     share = request.POST.get("delen") == "ja"
     services.set_profile_sharing(conversation, request.user, share)
     messages.success(
@@ -254,9 +307,7 @@ def share_profile(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def reschedule(request, pk):
-    conversation = _conversation_for(request.user, pk)
-    if request.user.pk != conversation.person_id:
-        raise Http404
+    conversation = _conversation_for(request, pk, "events.reschedule_conversation")
     adviser = get_object_or_404(Adviser.objects.select_related("user"), user_id=conversation.adviser_id)
     key = request.POST.get("tijd") or request.GET.get("tijd")
     refusal = slot = None
@@ -294,7 +345,7 @@ def reschedule(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def cancel_conversation(request, pk):
-    conversation = _conversation_for(request.user, pk)
+    conversation = _conversation_for(request, pk, "events.cancel_conversation")
     refusal = None
     if request.method == "POST":
         try:
@@ -312,7 +363,7 @@ def cancel_conversation(request, pk):
 @login_required
 @require_POST
 def complete_conversation(request, pk):
-    conversation = _conversation_for(request.user, pk)
+    conversation = _conversation_for(request, pk, "events.complete_conversation")
     try:
         services.complete_conversation(conversation, request.user)
     except Conversation.DoesNotExist:
@@ -363,7 +414,9 @@ def availability(request):
 @adviser_required
 @require_POST
 def delete_weekly(request, pk):
-    get_object_or_404(WeeklyAvailability, pk=pk, adviser__user=request.user).delete()
+    item = get_object_or_404(WeeklyAvailability.objects.select_related("adviser"), pk=pk)
+    require(request, "events.delete_weeklyavailability", item, hide=True)
+    item.delete()
     messages.success(
         request, _("Die vaste tijd is verwijderd. Gesprekken die al gepland zijn blijven staan.")
     )
@@ -373,6 +426,8 @@ def delete_weekly(request, pk):
 @adviser_required
 @require_POST
 def delete_exception(request, pk):
-    get_object_or_404(AvailabilityException, pk=pk, adviser__user=request.user).delete()
+    item = get_object_or_404(AvailabilityException.objects.select_related("adviser"), pk=pk)
+    require(request, "events.delete_availabilityexception", item, hide=True)
+    item.delete()
     messages.success(request, _("De uitzondering is verwijderd."))
     return redirect("events:availability")

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from wendbaar.access.log import platform_language, record_access_many
+from wendbaar.access.views import require
 from wendbaar.events import ical, services
 from wendbaar.events.forms import EventFilterForm, EventForm, RegistrationForm
 from wendbaar.events.models import (
@@ -36,8 +38,7 @@ def _with_counts(queryset):
 
 def _visible_event(request, slug) -> Event:
     event = get_object_or_404(Event, slug=slug)
-    if not event.is_published and not (request.user.is_authenticated and request.user.is_programme_staff):
-        raise Http404
+    require(request, "events.view_event", event, hide=True)  # a draft does not exist for others
     return event
 
 
@@ -265,6 +266,13 @@ def organiser_event(request, slug):
     for registration in registrations.order_by("queued_at", "id"):
         by_status[registration.status].append(registration)
     confirmed = by_status[RegistrationStatus.CONFIRMED]
+    with platform_language():
+        record_access_many(
+            request.user,
+            [r.user for shown in by_status.values() for r in shown],
+            what=_("aanmelding voor ‘%(title)s’") % {"title": event.title},
+            why=_("aanmeldingen en aanwezigheid bijhouden als organisator"),
+        )
     return render(
         request,
         "events/organiser_event.html",
@@ -302,4 +310,11 @@ def attendees_csv(request, slug):
     for registration in registrations:
         organisations = ", ".join(m.organisation.name for m in registration.user.memberships.all())
         writer.writerow([_safe_cell(registration.user.name), _safe_cell(organisations)])
+    with platform_language():
+        record_access_many(
+            request.user,
+            [r.user for r in registrations],
+            what=_("naam en organisatie op de deelnemerslijst van ‘%(title)s’") % {"title": event.title},
+            why=_("deelnemerslijst gedownload als organisator"),
+        )
     return response
