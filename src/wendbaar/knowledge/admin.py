@@ -14,19 +14,17 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from wendbaar.accounts.models import Role
+from wendbaar.access.admin import PersonalDataAdmin
 from wendbaar.knowledge import models, orders, pricing
 from wendbaar.taxonomy.models import Occupation, Skill
 
 
 def is_editor(user) -> bool:
-    return bool(user.is_active and user.is_authenticated and (user.is_superuser or user.is_programme_staff))
+    return user.has_perm("knowledge.edit_item")  # knowledge/rules.py
 
 
 def is_order_manager(user) -> bool:
-    return bool(
-        user.is_active and user.is_authenticated and (user.is_superuser or user.role == Role.BEHEERDER)
-    )
+    return user.has_perm("knowledge.manage_printorder")
 
 
 class KnowledgeAdminSite(admin.AdminSite):
@@ -228,7 +226,8 @@ class PrintOrderEventInline(admin.TabularInline):
         return False
 
 
-class PrintOrderAdmin(admin.ModelAdmin):
+class PrintOrderAdmin(PersonalDataAdmin, admin.ModelAdmin):
+    access_what = _("bestelling van een gedrukt boek (naam en adres)")
     list_display = [
         "short_reference",
         "created_at",

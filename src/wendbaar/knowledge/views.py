@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.static import serve
 
-from wendbaar.accounts.models import Role
+from wendbaar.access.views import require
 from wendbaar.knowledge import orders, pricing, search
 from wendbaar.knowledge.forms import OrderForm, SearchForm
 from wendbaar.knowledge.models import (
@@ -32,6 +32,13 @@ SESSION_ORDERS = "knowledge_orders"
 
 def _visible(model, request):
     return model.objects.filter(pk__in=Item.objects.visible_to(request.user).values("pk"))
+
+
+def _visible_item(request, model, slug):
+    """A published item, or a draft for an editor; for anyone else a draft does not exist (404)."""
+    item = get_object_or_404(model, slug=slug)
+    require(request, "knowledge.view_item", item, hide=True)
+    return item
 
 
 def _tag_choices():
@@ -81,7 +88,7 @@ def _tags(item):
 
 @require_GET
 def publication_detail(request, slug):
-    publication = get_object_or_404(_visible(Publication, request), slug=slug)
+    publication = _visible_item(request, Publication, slug)
     quote = pricing.quote(publication, request.user, getattr(request.user, "email", ""))
     return render(
         request,
@@ -97,7 +104,7 @@ def publication_detail(request, slug):
 
 
 def _download(request, model, slug):
-    item = get_object_or_404(_visible(model, request), slug=slug)
+    item = _visible_item(request, model, slug)
     if not item.pdf:
         raise Http404
     try:
@@ -165,10 +172,8 @@ def order_create(request, slug):
 
 
 def _may_see_order(request, order: PrintOrder) -> bool:
-    user = request.user
-    if user.is_authenticated and (
-        order.user_id == user.pk or user.is_superuser or user.role == Role.BEHEERDER
-    ):
+    # Orders placed in this browser session count too: visitors without an account order as well.
+    if request.user.has_perm("knowledge.view_printorder", order):
         return True
     return str(order.reference) in request.session.get(SESSION_ORDERS, [])
 
@@ -200,19 +205,19 @@ def order_confirm(request, token):
 
 @require_GET
 def essay_detail(request, slug):
-    essay = get_object_or_404(_visible(Essay, request), slug=slug)
+    essay = _visible_item(request, Essay, slug)
     return render(request, "knowledge/essay_detail.html", {"item": essay, **_tags(essay)})
 
 
 @require_GET
 def news_detail(request, slug):
-    news = get_object_or_404(_visible(News, request), slug=slug)
+    news = _visible_item(request, News, slug)
     return render(request, "knowledge/news_detail.html", {"item": news, **_tags(news)})
 
 
 @require_GET
 def series_detail(request, slug):
-    series = get_object_or_404(_visible(PodcastSeries, request), slug=slug)
+    series = _visible_item(request, PodcastSeries, slug)
     episodes = _visible(Episode, request).filter(series=series).order_by("number")
     return render(
         request, "knowledge/series_detail.html", {"item": series, "episodes": episodes, **_tags(series)}
@@ -221,7 +226,7 @@ def series_detail(request, slug):
 
 @require_GET
 def episode_detail(request, slug):
-    episode = get_object_or_404(_visible(Episode, request).select_related("series"), slug=slug)
+    episode = _visible_item(request, Episode.objects.select_related("series"), slug)
     siblings = _visible(Episode, request).filter(series=episode.series)
     return render(
         request,

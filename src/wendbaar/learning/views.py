@@ -1,5 +1,6 @@
 from django.shortcuts import get_object_or_404, render
 
+from wendbaar.access.views import require
 from wendbaar.learning.models import Course, Format
 
 
@@ -16,7 +17,6 @@ def course_list(request):
 
 
 def course_detail(request, slug):
-    course = get_object_or_404(
-        Course.objects.prefetch_related("skills__translations"), slug=slug, active=True
-    )
+    course = get_object_or_404(Course.objects.prefetch_related("skills__translations"), slug=slug)
+    require(request, "learning.view_course", course, hide=True)
     return render(request, "learning/course_detail.html", {"course": course})

@@ -10,7 +10,26 @@ from django.utils import timezone
 
 from wendbaar.privacy.models import ConsentRecord, Purpose
 
-__all__ = ["Purpose", "grant", "revoke", "is_granted", "granted_user_ids"]
+__all__ = [
+    "Purpose",
+    "grant",
+    "revoke",
+    "set_granted",
+    "is_granted",
+    "granted_user_ids",
+    "conversation_audience",
+    "event_audience",
+]
+
+
+def conversation_audience(conversation_id: int) -> str:
+    """The audience of consent that holds for one gesprek only (the adviser of that conversation)."""
+    return f"gesprek:{conversation_id}"
+
+
+def event_audience(event_id: int) -> str:
+    """The audience of consent that holds for one bijeenkomst (its organisers and attendee list)."""
+    return f"bijeenkomst:{event_id}"
 
 
 def grant(user, purpose: str, *, audience: str = "") -> ConsentRecord:
@@ -29,6 +48,14 @@ def grant(user, purpose: str, *, audience: str = "") -> ConsentRecord:
 def revoke(user, purpose: str, *, audience: str = "") -> bool:
     """Close the open consent record; True when there was one."""
     return bool(_open(user, purpose, audience).update(revoked_at=timezone.now()))
+
+
+def set_granted(user, purpose: str, granted: bool, *, audience: str = "") -> None:
+    """Record a yes or no as the person just gave it, e.g. from a checkbox: open or close the record."""
+    if granted:
+        grant(user, purpose, audience=audience)
+    else:
+        revoke(user, purpose, audience=audience)
 
 
 def is_granted(user, purpose: str, *, audience: str = "") -> bool:

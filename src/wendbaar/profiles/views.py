@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from wendbaar.access.views import require
 from wendbaar.profiles import forms, insight, services
 from wendbaar.profiles.models import LEVEL_EXPLANATIONS, Level, Step, Suggestion, WorkExperience
 from wendbaar.taxonomy.models import Occupation, Skill
@@ -199,10 +200,10 @@ def tekst(request):
 @login_required
 @require_POST
 def beslis(request, suggestion_id):
-    profile = services.profile_for(request.user)
     suggestion = get_object_or_404(
-        Suggestion, id=suggestion_id, profile=profile, status=Suggestion.Status.OPEN
+        Suggestion.objects.select_related("profile"), id=suggestion_id, status=Suggestion.Status.OPEN
     )
+    require(request, "profiles.change_suggestion", suggestion, hide=True)
     accept = request.POST.get("besluit") == "ja"
     level = request.POST.get("level", "2")
     if accept and level not in {"1", "2", "3", "4"}:
