@@ -2,6 +2,7 @@
 
 ``--db sqlite`` uses a temporary SQLite file; ``--db postgres`` creates (and afterwards drops) the
 database ``wendbaar_bench`` on the server of ``BENCH_POSTGRES_URL`` (default: local, user postgres).
+A benchmark may name its own PostgreSQL database, keep it afterwards, or reuse one that is kept.
 """
 
 import argparse
@@ -27,18 +28,24 @@ def arguments(description: str) -> argparse.Namespace:
     return args
 
 
+def postgres_url(name: str) -> str:
+    return POSTGRES.rsplit("/", 1)[0] + "/" + name
+
+
 @contextmanager
-def fresh_django(db: str):
+def fresh_django(db: str, *, name: str = "wendbaar_bench", keep: bool = False, reuse: bool = False):
+    """``keep`` leaves the PostgreSQL database ``name`` in place afterwards; ``reuse`` starts on it."""
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["WENDBAAR_VAR_DIR"] = tmp
         os.environ["DJANGO_SETTINGS_MODULE"] = "wendbaar.settings"
         if db == "postgres":
             import psycopg
 
-            with psycopg.connect(POSTGRES, autocommit=True) as conn:
-                conn.execute("DROP DATABASE IF EXISTS wendbaar_bench")
-                conn.execute("CREATE DATABASE wendbaar_bench")
-            os.environ["DATABASE_URL"] = POSTGRES.rsplit("/", 1)[0] + "/wendbaar_bench"
+            if not reuse:
+                with psycopg.connect(POSTGRES, autocommit=True) as conn:
+                    conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+                    conn.execute(f'CREATE DATABASE "{name}"')
+            os.environ["DATABASE_URL"] = postgres_url(name)
         else:
             os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
         import django
@@ -52,8 +59,8 @@ def fresh_django(db: str):
             from django.db import connections
 
             connections.close_all()
-            if db == "postgres":
+            if db == "postgres" and not keep:
                 import psycopg
 
                 with psycopg.connect(POSTGRES, autocommit=True) as conn:
-                    conn.execute("DROP DATABASE IF EXISTS wendbaar_bench")
+                    conn.execute(f'DROP DATABASE IF EXISTS "{name}"')

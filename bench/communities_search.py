@@ -64,7 +64,7 @@ with fresh_django(args.db):
     from django.utils import timezone
 
     from wendbaar.accounts.models import User
-    from wendbaar.communities import formatting, notifications, search, services
+    from wendbaar.communities import formatting, search, services
     from wendbaar.communities.models import (
         Access,
         Group,
@@ -74,6 +74,7 @@ with fresh_django(args.db):
         Post,
         Thread,
     )
+    from wendbaar.notifications.services import send_digests
 
     settings.ALLOWED_HOSTS = ["testserver"]
     settings.STORAGES = {
@@ -183,7 +184,7 @@ with fresh_django(args.db):
         ("group page", closed.get_absolute_url()),
         (f"topic page ({busy.n} posts)", busy.get_absolute_url()),
         ("search page 'paspoort'", "/beroepsgroepen/zoeken/?q=paspoort"),
-        ("notifications page", "/beroepsgroepen/meldingen/"),
+        ("notifications page", "/meldingen/?groep=beroepsgroepen"),
     ):
         samples = []
         for _ in range(args.repeat):
@@ -204,7 +205,7 @@ with fresh_django(args.db):
     report(f"{len(samples)} replies in one busy topic", samples)
 
     t0 = time.perf_counter()
-    counts = notifications.send_digests()
+    counts = send_digests()
     elapsed = time.perf_counter() - t0
     print(
         f"Daily digest: {counts['mails']} mails with {counts['notifications']} notifications "

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from wendbaar.explore.engine import get_engine
 from wendbaar.explore.inputs import build_filters
+from wendbaar.insight.recording import record_exploration
 from wendbaar.learning.services import learning_route
 from wendbaar.matching import Filters
 from wendbaar.profiles import services as profiles
@@ -125,6 +126,7 @@ def overstap(request, code):
         messages.info(request, _("Vul eerst je vaardigheden in. Dan laten we zien hoe dit werk bij je past."))
         return redirect("profiles:werk")
     result = loaded.engine.match(person, index)
+    record_exploration(request.user, occupation)  # counted anonymously in the inzicht dashboards
     missing = _skills_by_index(loaded, result.missing)
     shared = _skills_by_index(loaded, result.shared)
 
