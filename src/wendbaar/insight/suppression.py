@@ -1,0 +1,538 @@
+"""Small groups stay hidden: the one place that decides which counts the inzicht dashboards may show.
+
+Every figure on the dashboards counts distinct people. The rule, with k = 10:
+
+1. **Threshold.** A count of fewer than 10 people is never shown as a number, only as "minder dan 10" —
+   in tables, chart bars, totals, percentages and the CSV alike. Zero is such a count too.
+
+2. **No differencing.** Counts are tied together by sums that anyone can do: a province is the sum of
+   its municipalities (plus people whose municipality is unknown), Nederland is the sum of its provinces
+   and also of its occupation groups, a group is the sum of its buckets plus the people in none of them,
+   and the people *without* a skill are the group minus the people with it. So before a figure is shown
+   we take its counts for every group at once, with every sum that ties them, and do what someone who
+   collected all pages and exports would do: combine the sums exactly (linear algebra), and with the
+   bounds the labels give — "minder dan 10" is at most 9, "afgeschermd" at least 10, nothing is negative
+   — as a linear program. When a count of 1 to 9 people (one count, or the hidden part of one sum) is
+   pinned to a single number, one more count is hidden — the smallest shown count in a sum it is part of
+   — and we check again. Those are shown as "afgeschermd": not small themselves, but they would give a
+   small group away. Where even the labels would pin a count down (a count that is "afgeschermd", so at
+   least 10, made of parts that are each "minder dan 10"), those counts get no label at all: "niet
+   getoond". A derived count of exactly 0 (nobody) is not a disclosure: it describes no one.
+
+3. **Rounding.** Shown counts are rounded to the nearest 5, and never shown below 10; percentages are
+   computed from the rounded counts. Rounding only widens what anyone can work out, so it adds safety on
+   top of rule 2 (for instance against sums of distinct people over months, which are not linear).
+
+What makes rule 2 hold for every page, filter and export: one picks *one* group at a time (Nederland, a
+province, a municipality or an occupation group), so filters cannot be crossed into ever smaller cells;
+every person counts for one municipality; periods are whole calendar years that do not overlap; no
+total over months is shown next to monthly counts; and every split keeps one part that is never shown
+(people without the skill, outside every bucket, or in an unknown municipality or occupation group), so
+labels can never add up to a total by themselves. The outcome depends on the data only — never on which
+page asks — so a count reads the same everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+from django.utils.translation import gettext_lazy as _
+from scipy.optimize import linprog
+from scipy.sparse import csr_matrix
+
+K = 10
+ROUND_TO = 5
+
+SHOWN = "getoond"
+SMALL = "klein"  # fewer than K people: "minder dan 10"
+PROTECTED = "afgeschermd"  # not small itself, hidden so that no small group can be worked out
+NEVER = "nooit"  # never published (people without a known municipality, people *without* a skill)
+WITHHELD = "niet-getoond"  # not even a label: where "minder dan 10" or "afgeschermd" would say too much
+
+LABELS = {SMALL: _("minder dan 10"), PROTECTED: _("afgeschermd"), WITHHELD: _("niet getoond")}
+
+TOTAL = "totaal"
+REST = "rest"  # the part of a total that is never shown: total minus the shown parts
+
+Cell = tuple[str, str]  # (node, series)
+
+
+def rounded(value: int) -> int:
+    """A shown count: to the nearest 5, and never below the threshold (10, 11 and 12 read as 10)."""
+    return max(K, ROUND_TO * int((value + ROUND_TO // 2) // ROUND_TO))
+
+
+@dataclass(frozen=True)
+class Count:
+    """One published count: the rounded number when it may be shown, otherwise only why not."""
+
+    status: str
+    shown: int | None = None
+
+    @classmethod
+    def of(cls, value: int, status: str) -> Count:
+        return cls(SHOWN, rounded(value)) if status == SHOWN else cls(status)
+
+    @property
+    def is_shown(self) -> bool:
+        return self.status == SHOWN
+
+    @property
+    def label(self) -> str:
+        return str(self.shown) if self.is_shown else str(LABELS.get(self.status, LABELS[PROTECTED]))
+
+    def __str__(self):
+        return self.label
+
+
+def percent(part: Count, whole: Count) -> int | None:
+    """A share computed from the *rounded* counts, so it says nothing the counts do not."""
+    if not (part.is_shown and whole.is_shown) or not whole.shown:
+        return None
+    return round(100 * part.shown / whole.shown)
+
+
+# --- The check ---------------------------------------------------------------------------------------
+
+Relation = tuple[Cell | None, tuple[Cell, ...]]  # total = sum of parts; a None total is only used at the root
+
+
+class _Span:
+    """The sums over the unknown counts, kept in reduced row echelon form (sparse; the coefficients stay
+    small whole numbers and their ratios, so a tolerance of 1e-9 is exact enough). A combination of
+    unknowns can be computed from what is shown exactly when it lies in their span; a single unknown can
+    when its pivot row holds nothing else."""
+
+    def __init__(self, rows: list[dict[Cell, int]], unknown: set[Cell] = frozenset()):
+        self.unknown = unknown
+        self.basis: dict[Cell, dict[Cell, float]] = {}
+        self.rows_with: dict[Cell, set[Cell]] = {}  # column → pivots of the rows that have it
+        for row in rows:
+            vector = self._reduce({cell: float(v) for cell, v in row.items() if v})
+            if not vector:
+                continue
+            pivot = next(iter(vector))
+            scale = vector[pivot]
+            vector = {cell: v / scale for cell, v in vector.items()}
+            for other_pivot in list(self.rows_with.get(pivot, ())):
+                other = self.basis[other_pivot]
+                factor = other[pivot]
+                for cell, v in vector.items():
+                    value = other.get(cell, 0.0) - factor * v
+                    if abs(value) > 1e-9:
+                        if cell not in other:
+                            self.rows_with.setdefault(cell, set()).add(other_pivot)
+                        other[cell] = value
+                    elif cell in other:
+                        del other[cell]
+                        self.rows_with[cell].discard(other_pivot)
+            self.basis[pivot] = vector
+            for cell in vector:
+                self.rows_with.setdefault(cell, set()).add(pivot)
+
+    def _reduce(self, vector: dict[Cell, float]) -> dict[Cell, float]:
+        # Rows have zeros at every other pivot, so one pass over the vector's pivots clears them all.
+        for pivot in [cell for cell in vector if cell in self.basis]:
+            factor = vector.get(pivot)
+            if not factor:
+                continue
+            for cell, v in self.basis[pivot].items():
+                value = vector.get(cell, 0.0) - factor * v
+                if abs(value) > 1e-9:
+                    vector[cell] = value
+                else:
+                    vector.pop(cell, None)
+        return vector
+
+    def contains(self, cells: Iterable[Cell]) -> bool:
+        cells = list(cells)
+        if len(cells) == 1:
+            row = self.basis.get(cells[0])
+            return row is not None and len(row) == 1
+        return not self._reduce({cell: 1.0 for cell in cells})
+
+
+def _peel(relations: list[Relation], unknown: set[Cell]) -> set[Cell]:
+    """Cells that a sum with only one unknown term gives away at once, found over and over (cheap; the
+    null space then only has to look at what is really hidden)."""
+    found: set[Cell] = set()
+    changed = True
+    while changed:
+        changed = False
+        for total, parts in relations:
+            open_terms = [c for c in ((total,) if total else ()) + parts if c in unknown and c not in found]
+            if len(open_terms) == 1:
+                found.add(open_terms[0])
+                changed = True
+    return found
+
+
+def _bounds(status: str) -> tuple[float, float | None]:
+    """What anyone can tell from the page alone: "minder dan 10", "afgeschermd" (so at least 10)."""
+    if status == SMALL:
+        return 0.0, float(K - 1)
+    if status == PROTECTED:
+        return float(K), None
+    return 0.0, None  # nothing is negative; "niet getoond" and what is never shown say nothing more
+
+
+def settle(
+    values: dict[Cell, int],
+    status: dict[Cell, str],
+    relations: list[Relation],
+    hideable: set[Cell],
+    order: list[Cell],
+    free: frozenset[Cell] = frozenset(),
+) -> tuple[dict[Cell, str], dict[Cell, bool]]:
+    """Hide counts until no sum in ``relations`` gives a small group away; returns the statuses and,
+    per cell, whether its value can be worked out exactly from what is shown.
+
+    We do what an attacker would do with everything published at once. First exactly: any sum with
+    one unknown term, then any combination of sums (linear algebra over the unknowns). Then with the
+    bounds as well — "minder dan 10" is at most 9, "afgeschermd" at least 10, nothing is negative — as
+    a linear program over all sums: a count is given away when its smallest and largest possible values
+    leave only one whole number. A problem is such a count of 1 to 9 people: one cell, or the hidden
+    part of one sum together. Each problem gets one more count hidden (the smallest shown one in a sum
+    it is part of; one of exactly 10 last, as that leaves no room next to "at least 10"), and we start
+    over.
+    """
+    shown_status = dict(status)
+    # Rows that describe nobody need no protection, and give none: assume anyone knows them exactly.
+    status = {cell: SHOWN if cell in free else value for cell, value in status.items()}
+    position = {cell: i for i, cell in enumerate(order)}
+    members = [((total,) if total else ()) + parts for total, parts in relations]
+    touching: dict[Cell, list[int]] = {}
+    for i, cells in enumerate(members):
+        for cell in cells:
+            touching.setdefault(cell, []).append(i)
+    # The splits of each count (a province into its municipalities …), from the sums over one series.
+    splits: dict[Cell, list[tuple[Cell, ...]]] = {}
+    for total, parts in relations:
+        if total is not None and parts and parts[0][0] != total[0]:
+            splits.setdefault(total, []).append(parts)
+    while True:
+        worked_out, computable = _work_out(values, status, relations, order)
+        problems: list[tuple[Cell, ...]] = []
+        for cell in order:
+            if cell in worked_out and status[cell] != SHOWN and 1 <= values[cell] < K:
+                problems.append((cell,))
+        # Groups that are sums of hidden counts: the hidden part of one sum, and a known count minus the
+        # known counts below it (Nederland minus Zwolle, two levels down: everyone else).
+        groups: list[tuple[tuple[Cell, ...], list[Cell]]] = []
+        for (_total, parts), cells in zip(relations, members, strict=True):
+            groups.append((cells, [p for p in parts if status[p] != SHOWN]))
+        for cell in order:
+            if status[cell] != SHOWN and cell not in worked_out:
+                continue
+            for parts in splits.get(cell, ()):
+                below, rest, todo = [], [], list(parts)
+                while todo:
+                    part = todo.pop()
+                    if status[part] == SHOWN or part in worked_out:
+                        below.append(part)
+                    elif part in splits:
+                        todo.extend(splits[part][0])
+                    else:
+                        rest.append(part)
+                groups.append(((cell, *below), rest))
+        unions = []
+        for cells, hidden in groups:
+            if hidden and 1 <= sum(values[p] for p in hidden) < K:
+                still = [p for p in hidden if p not in worked_out]
+                if not still or computable(still):
+                    problems.append(cells)
+                else:
+                    unions.append((cells, still))
+        if not problems:
+            pinned = _pinned(
+                values, status, relations, order, worked_out, [still for _cells, still in unions]
+            )
+            problems = [cells for cells, still in unions if tuple(still) in pinned]
+        if not problems:
+            return shown_status, {cell: status[cell] == SHOWN or cell in worked_out for cell in order}
+        chosen: set[Cell] = set()
+        blocked: set[int] = set()  # sums touched by what this round already hid
+        for problem in problems:
+            linked = {i for cell in problem for i in touching.get(cell, ())}
+            around = {c for i in linked for c in members[i] if status[c] != SHOWN}
+            near = {i for c in around for i in touching.get(c, ())}
+            if (linked | near) & blocked:
+                continue  # what was hidden for an earlier problem may settle this one: look again first
+            candidates = [c for c in problem if c in hideable and status[c] == SHOWN]
+            candidates = candidates or [
+                c for i in linked for c in members[i] if c in hideable and status[c] == SHOWN
+            ]
+            if not candidates:
+                candidates = [c for i in near for c in members[i] if c in hideable and status[c] == SHOWN]
+            if not candidates:
+                candidates = [c for c in order if c in hideable and status[c] == SHOWN]
+            if candidates:
+                pick = min(candidates, key=lambda c: (values[c] == K, values[c], position[c]))
+                status[pick] = shown_status[pick] = PROTECTED
+                chosen.add(pick)
+                blocked.update(touching.get(pick, ()))
+        if not chosen:
+            # Hiding more cannot help: the labels themselves pin the count down (a group of 10 that is
+            # "afgeschermd", so at least 10, next to parts that are "minder dan 10"). Those counts get no
+            # label at all.
+            silenced = {
+                c
+                for problem in problems
+                for i in {i for cell in problem for i in touching.get(cell, ())}
+                for c in members[i]
+                if c in hideable and status[c] in (SMALL, PROTECTED)
+            }
+            if not silenced:
+                return shown_status, {cell: status[cell] == SHOWN or cell in worked_out for cell in order}
+            for cell in silenced:
+                status[cell] = shown_status[cell] = WITHHELD
+
+
+def _work_out(values, status, relations, order):
+    """The cells an attacker can work out exactly, and a test for whether a sum of the rest can be.
+
+    Cheap steps first, again and again: a sum with one unknown term; any combination of sums (linear
+    algebra); a computable sum of zero (nothing is negative, so each term is zero). Then the linear
+    program finds the counts that the bounds pin down, whatever their size (a hidden 12 that can only
+    be 12 gives its complement away), and the cheap steps run again with those.
+    """
+    worked_out: set[Cell] = set()
+    while True:
+        while True:
+            unknown = [c for c in order if status[c] != SHOWN and c not in worked_out]
+            found = _peel(relations, set(unknown))
+            if found:
+                worked_out |= found
+                continue
+            span = _Span(_rows(relations, set(unknown)), set(unknown))
+            found = {c for c in unknown if span.contains([c])}
+            if not found:
+                for _total, parts in relations:
+                    hidden = [p for p in parts if p in span.unknown]
+                    if hidden and sum(values[p] for p in hidden) == 0 and span.contains(hidden):
+                        found.update(hidden)
+            if not found:
+                break
+            worked_out |= found
+        # Zero pinned by bounds alone says nothing a zero sum did not (found above); leave those out.
+        pinned = _pinned(values, status, relations, order, worked_out, [(c,) for c in unknown if values[c]])
+        if not pinned:
+            return worked_out, span.contains
+        worked_out |= {cells[0] for cells in pinned}
+
+
+def _swappable(cell, values, status, relations, members, touching, unknown) -> bool:
+    """Can ``cell`` move by one person together with three other hidden counts, keeping every sum? For
+    instance one fewer with a skill in Kampen (so one more without it there) and one more with it in
+    Dalfsen (one fewer without): the province, both municipalities and both "without" totals stay the
+    same. Such a swap proves the count is not pinned, without a linear program."""
+
+    def coefficient(c, relation):
+        total, parts = relations[relation]
+        return (-1 if c == total else 0) + sum(1 for p in parts if p == c)
+
+    def fits(c, change):
+        low, high = _bounds(status[c])
+        value = values[c] + change
+        return value >= low and (high is None or value <= high)
+
+    def partners(c, relation):
+        return [o for o in members[relation] if o != c and o in unknown and len(touching.get(o, ())) == 2]
+
+    mine = touching.get(cell, ())
+    if len(mine) != 2:
+        return False
+    for first, second in (mine, mine[::-1]):
+        for step in (-1, 1):
+            if not fits(cell, step):
+                continue
+            for y in partners(cell, first):
+                dy = -coefficient(cell, first) * step * coefficient(y, first)
+                if not fits(y, dy):
+                    continue
+                (third,) = [r for r in touching[y] if r != first]
+                for r in partners(cell, second):
+                    dr = -coefficient(cell, second) * step * coefficient(r, second)
+                    if r == y or not fits(r, dr):
+                        continue
+                    (fourth,) = [q for q in touching[r] if q != second]
+                    for z in partners(y, third):
+                        if z in (cell, r) or fourth not in touching[z]:
+                            continue
+                        dz = -coefficient(y, third) * dy * coefficient(z, third)
+                        if fits(z, dz) and coefficient(r, fourth) * dr + coefficient(z, fourth) * dz == 0:
+                            return True
+    return False
+
+
+def _pinned(values, status, relations, order, worked_out, targets) -> list[tuple[Cell, ...]]:
+    """Which ``targets`` (groups of unknown cells) the bounds pin to one whole number, found with a
+    linear program over all sums. Every count is feasible at its true value. A single count that can
+    swap a person with a hidden neighbour is free; for the rest, a few solves in mixed directions show
+    that most can move by a whole person or more, and only those that did not get a minimum and maximum
+    of their own."""
+    unknown = [c for c in order if status[c] != SHOWN and c not in worked_out]
+    index = {cell: i for i, cell in enumerate(unknown)}
+    members = [((total,) if total else ()) + parts for total, parts in relations]
+    touching: dict[Cell, list[int]] = {}
+    for i, cells in enumerate(members):
+        if any(c in index for c in cells):
+            for cell in cells:
+                if cell in index:
+                    touching.setdefault(cell, []).append(i)
+    chosen = [
+        i
+        for i, cells in enumerate(targets)
+        if any(c in index for c in cells)
+        and not (
+            len(cells) == 1 and _swappable(cells[0], values, status, relations, members, touching, index)
+        )
+    ]
+    if not chosen:
+        return []
+    vectors = []
+    for cells in targets:
+        vector = np.zeros(len(unknown))
+        for cell in cells:
+            if cell in index:
+                vector[index[cell]] = 1
+        vectors.append(vector)
+    data, rows, columns, constants = [], [], [], []
+    for total, parts in relations:
+        entries, constant = {}, 0.0
+        for cell, sign in [*([(total, -1)] if total else []), *((p, 1) for p in parts)]:
+            if cell in index:
+                entries[index[cell]] = entries.get(index[cell], 0) + sign
+            else:
+                constant -= sign * values[cell]
+        entries = {k: v for k, v in entries.items() if v}
+        if entries:
+            for column, value in entries.items():
+                data.append(value)
+                rows.append(len(constants))
+                columns.append(column)
+            constants.append(constant)
+    equalities = (
+        {"A_eq": csr_matrix((data, (rows, columns)), shape=(len(constants), len(unknown))), "b_eq": constants}
+        if constants
+        else {}
+    )
+    bounds = [_bounds(status[cell]) for cell in unknown]
+    truth = np.array([values[cell] for cell in unknown], dtype=float)
+
+    def solve(objective):
+        result = linprog(objective, bounds=bounds, method="highs", **equalities)
+        return result.x if result.status == 0 else None
+
+    def moved(x, i) -> bool:
+        return x is not None and abs(float(vectors[i] @ (x - truth))) >= 1 - 1e-6
+
+    for attempt in range(6):
+        if not chosen:
+            break
+        # Fixed, mixed directions (no randomness: the same data gives the same answer).
+        signs = [1 if (i * 7 + attempt * 3) % 4 < 2 else -1 for i in chosen]
+        x = solve(sum(sign * vectors[i] for sign, i in zip(signs, chosen, strict=True)))
+        chosen = [i for i in chosen if not moved(x, i)]
+    return [
+        tuple(targets[i]) for i in chosen if not (moved(solve(vectors[i]), i) or moved(solve(-vectors[i]), i))
+    ]
+
+
+def _rows(relations: list[Relation], unknown: set[Cell]) -> list[dict[Cell, int]]:
+    rows = []
+    for total, parts in relations:
+        row = {part: 1 for part in parts if part in unknown}
+        if total in unknown:
+            row[total] = row.get(total, 0) - 1
+        if any(row.values()):
+            rows.append(row)
+    return rows
+
+
+# --- Along the groups ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Forest:
+    """The groups one can pick. ``families`` gives, per group, the ways it splits into smaller groups
+    (each split adds up to the group: Nederland into provinces, and also into occupation groups); nodes
+    in ``never`` are never shown (people whose municipality or occupation group is unknown); nodes in
+    ``free`` hold rows that describe nobody (what erased accounts left behind): they take part in every
+    sum, are not protected themselves, and give no cover either — we assume anyone knows them exactly."""
+
+    root: str
+    families: dict[str, tuple[tuple[str, ...], ...]]
+    never: frozenset[str]
+    free: frozenset[str] = frozenset()  # never shown and not protected: what erased accounts left behind
+
+    def nodes(self) -> list[str]:
+        found, todo = [], [self.root]
+        while todo:
+            node = todo.pop(0)
+            found.append(node)
+            for children in self.families.get(node, ()):
+                todo.extend(children)
+        return found
+
+
+@dataclass(frozen=True)
+class Verdicts:
+    """The outcome for every count: its status, and whether its value can be worked out."""
+
+    status: dict[Cell, str]
+    known: dict[Cell, bool]
+
+    def count(self, node: str, series: str, values: dict[str, dict[str, int]]) -> Count:
+        return Count.of(values[node][series], self.status[(node, series)])
+
+
+def protect(
+    forest: Forest,
+    values: dict[str, dict[str, int]],
+    parts: list[str] | None = None,
+    rest: bool = False,
+    population: Verdicts | None = None,
+) -> Verdicts:
+    """Statuses for every count in ``values`` (node → series → people), over the whole forest at once.
+
+    Without ``parts`` this settles the population itself (series ``TOTAL``). With ``parts`` (the shown
+    pieces of each group: the people with a skill, or buckets that add up to the group) the population's
+    verdicts are fixed and only parts are hidden; ``rest`` adds the never-shown remainder
+    ``TOTAL − sum(parts)`` (the people without the skill). The answer depends on the data only, so every
+    page, filter and export shows a count the same way.
+    """
+    parts = list(parts or [])
+    series = [TOTAL, *parts, *([REST] if rest else [])]
+    nodes = forest.nodes()
+    if rest:
+        for node in nodes:
+            values[node][REST] = values[node][TOTAL] - sum(values[node][p] for p in parts)
+
+    def initial(node: str, s: str) -> str:
+        if s == TOTAL and population is not None:
+            return population.status[(node, s)]
+        if s == REST or node in forest.never:
+            return NEVER
+        return SHOWN if values[node][s] >= K else SMALL
+
+    cells = [(node, s) for node in nodes for s in series]
+    status = {cell: initial(*cell) for cell in cells}
+    hideable = {c for c in cells if status[c] != NEVER and (population is None or c[1] != TOTAL)}
+    relations: list[Relation] = []
+    for parent, families in forest.families.items():
+        for children in families:
+            relations += [((parent, s), tuple((child, s) for child in children)) for s in series]
+    if len(series) > 1:
+        relations += [((node, TOTAL), tuple((node, s) for s in series[1:])) for node in nodes]
+    flat = {(node, s): values[node][s] for node, s in cells}
+    if not any(status[c] == SMALL for c in cells) and not any(
+        1 <= flat[c] < K for c in cells if status[c] == NEVER and c[0] not in forest.free
+    ):
+        # Nothing small anywhere, so nothing small can be worked out.
+        return Verdicts(status, {c: status[c] == SHOWN for c in cells})
+    free = frozenset(c for c in cells if c[0] in forest.free)
+    status, known = settle(flat, status, relations, hideable, cells, free)
+    return Verdicts(status, known)
