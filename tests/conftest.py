@@ -17,6 +17,39 @@ def plain_test_settings(settings):
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.TAXONOMY_BUILD_DIR = ""  # no stored engines in the project's var/; tests/tasks use their own
+    settings.SECURE_CSP = {**settings.SECURE_CSP, "upgrade-insecure-requests": False}
+
+
+@pytest.fixture(autouse=True)
+def site_language():
+    """Every test starts in Dutch. A request in English leaves English active in the thread afterwards
+    (the middleware sets the language per request), which would leak into the next test."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def force_login_passes_the_second_step(monkeypatch):
+    """``client.force_login(user)`` stands for a finished sign-in. For people who must use two-step
+    verification that includes the second step: they get a confirmed authenticator app and a verified
+    session. Tests of the second step itself sign in through the pages instead."""
+    from django.test import Client
+
+    from tests.accounts.second_factor import mark_session_verified
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        if getattr(user, "must_use_second_factor", False):
+            mark_session_verified(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
 
 
 @pytest.fixture
