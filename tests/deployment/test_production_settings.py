@@ -29,6 +29,7 @@ def production_env(tmp_path, **extra) -> dict:
         **extra,
     }
     env.pop("DATABASE_URL", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # the browser tests set it in this process; production never
     return env
 
 
