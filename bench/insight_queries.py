@@ -4,7 +4,9 @@ keeps), for a few groups: Nederland, the largest province, the largest municipal
 Each query is the whole figure as a page gets it: the aggregate SQL and the small-group protection over
 all groups. First it rebuilds ``insight.Person`` (who counts in which group), as the nightly task does,
 and prints how long that takes. Then per query and group: the wall time (median of ``--repeat`` runs,
-after one warm-up), the number of SQL statements, and how many counts the figure shows and hides.
+after one warm-up), the number of SQL statements, and how many counts the figure shows and hides. Last,
+per dashboard page: the time to compute its figures once, and to read them back from the cache as every
+later visit, tab and CSV of the same choice within the hour does (``INSIGHT_CACHE_SECONDS``).
 
     export DATABASE_URL=postgres://postgres@127.0.0.1:5432/wendbaar_bench_scale
     .venv/bin/python bench/insight_queries.py
@@ -137,6 +139,30 @@ def main() -> None:
                 f"{len(captured.captured_queries):>4} {shown:>6} {len(counts) - shown:>7}"
             )
     print(f"slowest single run: {worst:.3f} s")
+    pages()
+
+
+def pages() -> None:
+    """What a dashboard page waits for: its figures computed once (the first visit within the hour), then
+    kept in the cache (every later visit, tab and CSV of the same choice)."""
+    from django.core.cache import cache
+    from django.test import override_settings
+
+    from wendbaar.insight.queries import kept_figures
+    from wendbaar.insight.views import DASHBOARDS
+
+    print(f"{'dashboard':<15} {'group':<20} {'computed s':>10} {'kept ms':>8}")
+    with override_settings(INSIGHT_CACHE_SECONDS=3600):
+        for slug, board in DASHBOARDS.items():
+            for label, group in groups():
+                cache.clear()
+                started = time.perf_counter()
+                kept_figures(board.figures, Filters(group))
+                computed = time.perf_counter() - started
+                started = time.perf_counter()
+                kept_figures(board.figures, Filters(group))
+                kept = (time.perf_counter() - started) * 1000
+                print(f"{slug:<15} {label:<20} {computed:>10.3f} {kept:>8.2f}")
 
 
 if __name__ == "__main__":

@@ -219,6 +219,8 @@ if os.environ.get("REDIS_URL"):
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
+# INSIGHT_CACHE_SECONDS: how long the inzicht dashboards keep computed figures (default an hour; 0: never).
+INSIGHT_CACHE_SECONDS = int(os.environ.get("INSIGHT_CACHE_SECONDS", "3600"))
 
 # HTTPS: behind TLS every cookie is secure and browsers are told to keep using HTTPS.
 SECURE_HTTPS = env_bool("SECURE_HTTPS", not DEBUG)

@@ -52,5 +52,5 @@ def test_the_journey_works_after_an_esco_import(esco_dir, client):
     client.post(reverse("profiles:werk"), {"occupation": "baliemedewerker-burgerzaken", "years": "20"})
     page = client.get(reverse("explore:verkennen"), {"soort": "andere-sectoren"})
     assert page.status_code == 200 and len(page.context["results"]) == 20
-    detail = client.get(reverse("explore:overstap", args=[page.context["results"][0]["occupation"].code]))
+    detail = client.get(reverse("explore:overstap", args=[page.context["results"][0]["code"]]))
     assert detail.status_code == 200 and detail.context["result"].reason

@@ -35,10 +35,10 @@ def test_verkennen_ranks_transitions_with_reasons_and_filters(client, clerk):
     assert "baliemedewerker burgerzaken" in page  # your own job fits you best
     assert "essentiële vaardigheden" in page and "%" in page
     other = client.get(reverse("explore:verkennen"), {"soort": "andere-sectoren"})
-    assert all(not r["occupation"].is_municipal for r in other.context["results"])
+    assert all(not r["municipal"] for r in other.context["results"])
     assert other.context["results"]
     high = client.get(reverse("explore:verkennen"), {"minimaal": "99"})
-    assert all(r["match"].match >= 99 for r in high.context["results"])
+    assert all(r["match"] >= 99 for r in high.context["results"])
     bad = client.get(reverse("explore:verkennen"), {"minimaal": "veel"})
     assert bad.status_code == 200 and "kloppen niet" in bad.content.decode()
 
@@ -83,3 +83,32 @@ def test_save_and_compare(client, clerk):
 def test_skills_missing_from_the_engine_are_ignored(client, clerk):
     Skill.objects.filter(code="sql").update(status="obsolete")
     assert client.get(reverse("explore:verkennen")).status_code == 200
+
+
+def test_verkennen_keeps_its_cards_yet_shows_every_change_at_once(
+    client, clerk, django_assert_max_num_queries
+):
+    from django.core.cache import cache
+
+    cache.clear()
+    first = client.get(reverse("explore:verkennen"))
+    top = first.context["results"][0]
+    assert "<h3" in first.content.decode() and "&lt;h3" not in first.content.decode()
+
+    with django_assert_max_num_queries(9):  # session, user, profile, skills, saved: nothing ranked again
+        again = client.get(reverse("explore:verkennen"))
+    assert [r["code"] for r in again.context["results"]] == [r["code"] for r in first.context["results"]]
+
+    # Saving shows at once, although the cards come from the cache.
+    client.post(reverse("explore:bewaar", args=[top["code"]]), {"terug": "/verkennen/"})
+    saved = client.get(reverse("explore:verkennen"))
+    assert saved.context["results"][0]["saved"] and "Niet meer bewaren" in saved.content.decode()
+
+    # A different profile ranks again: with only data skills, the matches move.
+    profile = Profile.objects.get(user=clerk)
+    profile.skills.all().delete()
+    for skill in Skill.objects.filter(code__in=["sql", "data-analyse", "statistiek", "data-opschonen"]):
+        profile.skills.create(skill=skill, level=4)
+    changed = client.get(reverse("explore:verkennen"))
+    ranked = [(r["code"], r["match"]) for r in changed.context["results"]]
+    assert ranked != [(r["code"], r["match"]) for r in first.context["results"]]

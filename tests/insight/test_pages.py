@@ -152,3 +152,37 @@ def test_the_csv_holds_what_the_page_shows_and_nothing_smaller(client, towns):
     for r in rows:
         if r["kolom"] == "Mensen" and r["waarde"].isdigit():
             assert r["waarde"] in page
+
+
+def test_figures_are_kept_for_an_hour_and_the_page_says_from_when(
+    client, towns, settings, django_assert_max_num_queries
+):
+    from django.core.cache import cache
+
+    settings.INSIGHT_CACHE_SECONDS = 3600
+    cache.clear()
+    client.force_login(f.user(role=Role.PROGRAMMATEAM))
+    first = client.get(reverse("insight:index")).content.decode()
+    assert "Cijfers van" in first
+
+    zwolle = towns[0]
+    for _ in range(30):  # a change within the hour does not move the kept figures
+        f.person(zwolle)
+    with django_assert_max_num_queries(12):  # session, user, groups, rules: no figure is computed again
+        again = client.get(reverse("insight:index")).content.decode()
+    assert again == first.replace(_csrf(first), _csrf(again))
+    client.cookies["django_language"] = "en"
+    english = client.get(reverse("insight:index")).content.decode()
+    assert "Figures from" in english and "People in this group" in english  # kept per language
+    del client.cookies["django_language"]
+
+    settings.INSIGHT_CACHE_SECONDS = 0
+    fresh = client.get(reverse("insight:index")).content.decode()
+    assert fresh != first.replace(_csrf(first), _csrf(fresh))
+
+
+def _csrf(html: str) -> str:
+    import re
+
+    found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    return found.group(1) if found else ""

@@ -131,3 +131,8 @@ _loaded = PerTaxonomyVersion(stored_engine.load)
 def get_engine() -> Loaded:
     """The engine for the current taxonomy version, built on first use and after every change."""
     return _loaded.get()
+
+
+def get_engine_and_version() -> tuple[Loaded, str]:
+    """The engine and the taxonomy version it was built for."""
+    return _loaded.get_with_version()

@@ -1,13 +1,19 @@
 """Verkennen: the person's ranked transitions, one transition in detail with what-if and a learning route,
 favourites, and two occupations side by side."""
 
+import hashlib
+from dataclasses import astuple
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from wendbaar.explore.engine import get_engine
+from wendbaar.explore.engine import get_engine, get_engine_and_version
 from wendbaar.explore.inputs import build_filters
 from wendbaar.insight.recording import record_exploration
 from wendbaar.learning.services import learning_route
@@ -29,6 +35,7 @@ ISCO_MAJOR = {
     "9": "Elementaire beroepen",
 }
 PAGE = 20
+CARDS_SECONDS = 60 * 60
 
 
 def _by_keys(model, keys, prefetch=("translations",)):
@@ -61,7 +68,7 @@ def _skills_by_index(loaded, indices, found=None):
 @login_required
 def verkennen(request):
     profile = profiles.profile_for(request.user)
-    loaded = get_engine()
+    loaded, version = get_engine_and_version()
     person = profiles.engine_profile(profile, loaded)
     if not person.skills:
         messages.info(request, _("Vul eerst je vaardigheden in. Dan laten we zien welk werk bij je past."))
@@ -80,22 +87,8 @@ def verkennen(request):
     except ValueError:
         messages.error(request, _("Die filters kloppen niet; we tonen alles."))
         filters, min_match = Filters(), 0
-    matches = loaded.engine.recommend(person, limit=PAGE, filters=filters)
-    occupations = _occupations_for(loaded, [m.occupation for m in matches])
-    skill_keys = loaded.engine.snapshot.skill_keys
-    skills = _by_keys(Skill, list({skill_keys[i] for m in matches for i in (*m.missing[:3], *m.shared[:3])}))
     saved = set(profile.saved.values_list("occupation_id", flat=True))
-    results = [
-        {
-            "match": m,
-            "occupation": occupations[m.occupation],
-            "saved": occupations[m.occupation].id in saved,
-            "missing": _skills_by_index(loaded, m.missing[:3], skills),
-            "shared": _skills_by_index(loaded, m.shared[:3], skills),
-        }
-        for m in matches
-        if m.occupation in occupations
-    ]
+    results = [card | {"saved": card["id"] in saved} for card in _cards(loaded, version, person, filters)]
     return render(
         request,
         "explore/verkennen.html",
@@ -109,6 +102,49 @@ def verkennen(request):
             "profile": profile,
         },
     )
+
+
+def _cards(loaded, version: str, person, filters: Filters) -> list[dict]:
+    """The ranked transitions as rendered cards, kept in the cache per profile content, filters, taxonomy
+    version and language: going back and forth between Verkennen and a transition, or between filters,
+    does not rank and render everything again. The key holds what the cards depend on, so a change to the
+    profile or the taxonomy is seen at once. What differs per person and visit (saved or not, the form's
+    CSRF token) stays outside the cards."""
+    chosen = tuple(sorted(v) if isinstance(v, frozenset) else v for v in astuple(filters))  # stable order
+    shape = (version, get_language(), sorted(person.skills.items()), person.occupation, person.years, chosen)
+    key = "verkennen:" + hashlib.sha256(repr(shape).encode()).hexdigest()
+    cards = cache.get(key)
+    if cards is not None:
+        return cards
+    matches = loaded.engine.recommend(person, limit=PAGE, filters=filters)
+    occupations = _occupations_for(loaded, [m.occupation for m in matches])
+    skill_keys = loaded.engine.snapshot.skill_keys
+    skills = _by_keys(Skill, list({skill_keys[i] for m in matches for i in (*m.missing[:3], *m.shared[:3])}))
+    cards = []
+    for m in matches:
+        occupation = occupations.get(m.occupation)
+        if occupation is None:
+            continue
+        item = {
+            "match": m,
+            "occupation": occupation,
+            "missing": _skills_by_index(loaded, m.missing[:3], skills),
+            "shared": _skills_by_index(loaded, m.shared[:3], skills),
+        }
+        html = render_to_string("explore/_transition.html", {"item": item, "LANGUAGE_CODE": get_language()})
+        name = occupation.label().text
+        cards.append(
+            {
+                "id": occupation.id,
+                "code": occupation.code,
+                "name": name,
+                "match": m.match,
+                "municipal": occupation.is_municipal,
+                "html": html,
+            }
+        )
+    cache.set(key, cards, CARDS_SECONDS)
+    return cards
 
 
 @login_required

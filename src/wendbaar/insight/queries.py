@@ -886,3 +886,41 @@ ALL_QUERIES = {
     "kansen": opportunities,
     "trends": trends,
 }
+
+
+# --- Kept figures -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Kept:
+    """The figures of one page, and when they were computed."""
+
+    figures: list[Figure]
+    computed_at: datetime
+
+
+def kept_figures(names, filters) -> Kept:
+    """The named figures for these filters, from the cache when they were computed less than
+    ``INSIGHT_CACHE_SECONDS`` ago (default an hour), else computed now and kept.
+
+    Computing a figure protects every group at once (see ``suppression``), which takes seconds at national
+    scale; the counts hardly move within an hour, so pages, tabs and the CSV of the same choice share one
+    computation. The page says when its figures were computed. ``INSIGHT_CACHE_SECONDS = 0`` turns it off.
+    """
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.utils import translation
+
+    filters = Filters.of(filters)
+    seconds = settings.INSIGHT_CACHE_SECONDS
+    # Labels and titles are translated while a figure is computed: one entry per language.
+    key = f"insight:{','.join(names)}:{filters.group}:{filters.year}:{translation.get_language()}"
+    if seconds:
+        kept = cache.get(key)
+        if kept is not None:
+            return kept
+    with sharing():
+        kept = Kept([ALL_QUERIES[name](filters) for name in names], timezone.now())
+    if seconds:
+        cache.set(key, kept, seconds)
+    return kept

@@ -18,7 +18,7 @@ from wendbaar.core.charts import bar_chart
 from wendbaar.insight import queries
 from wendbaar.insight.forms import FilterForm
 from wendbaar.insight.groups import NATIONAL, Groups, municipality_node
-from wendbaar.insight.queries import ALL_QUERIES, Figure, Filters
+from wendbaar.insight.queries import Figure, Filters
 from wendbaar.insight.rules import own_municipalities
 from wendbaar.insight.suppression import Count
 
@@ -131,11 +131,12 @@ def dashboard(request, slug: str = "vaardigheden"):
     groups = Groups.load()
     allowed = _allowed(request.user, groups)
     form, filters = _filters(request, groups, allowed)
-    figures, population = [], None
+    figures, population, computed_at = [], None, None
     if filters is not None:
-        with queries.sharing():
-            figures = [ALL_QUERIES[name](filters) for name in board.figures]
-            population = queries.population(filters).population
+        # Every figure carries the group's population (the same count on each).
+        kept = queries.kept_figures(board.figures, filters)
+        figures, computed_at = kept.figures, kept.computed_at
+        population = figures[0].population
     context = {
         "board": board,
         "boards": DASHBOARDS.values(),
@@ -143,6 +144,7 @@ def dashboard(request, slug: str = "vaardigheden"):
         "filters": filters,
         "group_label": groups.labels.get(filters.group) if filters else "",
         "population": population,
+        "computed_at": computed_at,
         "figures": [
             {
                 "figure": f,
@@ -168,8 +170,7 @@ def dashboard_csv(request, slug: str):
     if filters is None:
         errors = "; ".join(str(e) for field in form.errors.values() for e in field)
         return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
-    with queries.sharing():
-        figures = [ALL_QUERIES[name](filters) for name in board.figures]
+    figures = queries.kept_figures(board.figures, filters).figures
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     name = f"inzicht-{board.slug}-{filters.group.replace(':', '-')}-{filters.year}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -18,6 +18,10 @@ class PerTaxonomyVersion[T]:
         self._value: T | None = None
 
     def get(self) -> T:
+        return self.get_with_version()[0]
+
+    def get_with_version(self) -> tuple[T, str]:
+        """The value and the taxonomy version it was built for (e.g. for a cache key)."""
         # The version is read before building: if the taxonomy changes meanwhile, the next call rebuilds.
         version = TaxonomyChange.current_version()
         if self._version != version:
@@ -25,4 +29,4 @@ class PerTaxonomyVersion[T]:
                 if self._version != version:
                     self._value = self._build()
                     self._version = version
-        return self._value
+        return self._value, version
