@@ -156,10 +156,14 @@ def percentile(ordered: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * share))] if ordered else float("nan")
 
 
-def report(label: str, elapsed: float, latencies: list[float], errors: list[str], statuses: dict) -> dict:
+def report(
+    label: str, elapsed: float, latencies: list[float], errors: list[str], statuses: dict, window: float = 0.0
+) -> dict:
+    """``window``: at a fixed rate, the seconds over which the requests were scheduled. Throughput is then
+    what was answered of that schedule (the last answers arrive after the window closes)."""
     ordered = sorted(latencies)
     figures = {
-        "rps": len(latencies) / elapsed,
+        "rps": len(latencies) / (window or elapsed),
         "p50": statistics.median(ordered) if ordered else float("nan"),
         "p95": percentile(ordered, 0.95),
         "p99": percentile(ordered, 0.99),
@@ -337,7 +341,8 @@ def serve_and_load(database_url, secret_key, static_root, targets) -> dict:
                     load(port, requests, args.duration, args.connections, args.max_requests, rate)
                 )
                 label = f"{name} {f'@{rate:.0f}/s' if rate else 'closed'}"
-                results[label] = report(label, elapsed, latencies, errors, statuses)
+                window = args.duration if rate else 0.0
+                results[label] = report(label, elapsed, latencies, errors, statuses, window)
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         try:

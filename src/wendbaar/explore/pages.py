@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from wendbaar.explore.engine import get_engine, get_engine_and_version
 from wendbaar.explore.inputs import build_filters
+from wendbaar.explore.names import names
 from wendbaar.insight.recording import record_exploration
 from wendbaar.learning.services import learning_route
 from wendbaar.matching import Filters
@@ -116,31 +117,27 @@ def _cards(loaded, version: str, person, filters: Filters) -> list[dict]:
     cards = cache.get(key)
     if cards is not None:
         return cards
-    matches = loaded.engine.recommend(person, limit=PAGE, filters=filters)
-    occupations = _occupations_for(loaded, [m.occupation for m in matches])
-    skill_keys = loaded.engine.snapshot.skill_keys
-    skills = _by_keys(Skill, list({skill_keys[i] for m in matches for i in (*m.missing[:3], *m.shared[:3])}))
+    table = names(loaded, version)
     cards = []
-    for m in matches:
-        occupation = occupations.get(m.occupation)
-        if occupation is None:
+    for m in loaded.engine.recommend(person, limit=PAGE, filters=filters):
+        occupation = table.occupations[m.occupation]
+        if occupation is None:  # removed between building the engine and now
             continue
         item = {
             "match": m,
             "occupation": occupation,
-            "missing": _skills_by_index(loaded, m.missing[:3], skills),
-            "shared": _skills_by_index(loaded, m.shared[:3], skills),
+            "shared": [table.skills[i] for i in m.shared[:3] if table.skills[i] is not None],
+            "missing": [table.skills[i] for i in m.missing[:3] if table.skills[i] is not None],
         }
-        html = render_to_string("explore/_transition.html", {"item": item, "LANGUAGE_CODE": get_language()})
-        name = occupation.label().text
         cards.append(
             {
                 "id": occupation.id,
                 "code": occupation.code,
-                "name": name,
+                "name": occupation.text,
                 "match": m.match,
                 "municipal": occupation.is_municipal,
-                "html": html,
+                "html": render_to_string("explore/_transition.html", {"item": item}),
+                "view_link": render_to_string("explore/_view_link.html", {"occupation": occupation}),
             }
         )
     cache.set(key, cards, CARDS_SECONDS)
