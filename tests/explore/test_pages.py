@@ -112,3 +112,30 @@ def test_verkennen_keeps_its_cards_yet_shows_every_change_at_once(
     changed = client.get(reverse("explore:verkennen"))
     ranked = [(r["code"], r["match"]) for r in changed.context["results"]]
     assert ranked != [(r["code"], r["match"]) for r in first.context["results"]]
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_verkennen_labels_read_as_the_label_component(clerk, language):
+    """The in-memory labels of Verkennen's cards say what ``components/label.html`` says, lang included."""
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from wendbaar.explore.engine import get_engine_and_version
+    from wendbaar.explore.names import names
+    from wendbaar.taxonomy.models import Occupation
+
+    loaded, version = get_engine_and_version()
+    table = names(loaded, version, language)
+    with translation.override(language):
+        for occupation in Occupation.objects.prefetch_related("translations"):
+            index = loaded.occupation_lookup.get(occupation.uri or occupation.code)
+            if index is None:
+                continue
+            expected = render_to_string("components/label.html", {"label": occupation.label()}).strip()
+            assert table.occupations[index].html == expected, occupation.code
+        for skill in Skill.objects.prefetch_related("translations"):
+            index = loaded.skill_lookup.get(skill.uri or skill.code)
+            if index is not None:
+                expected = render_to_string("components/label.html", {"label": skill.label()}).strip()
+                assert table.skills[index] == expected, skill.code
+    assert table.occupations[loaded.occupation_lookup["baliemedewerker-burgerzaken"]].is_municipal
