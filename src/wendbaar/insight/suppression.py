@@ -37,9 +37,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import highspy
 import numpy as np
 from django.utils.translation import gettext_lazy as _
-from scipy.optimize import linprog
 from scipy.sparse import csr_matrix
 
 K = 10
@@ -414,17 +414,11 @@ def _pinned(values, status, relations, order, worked_out, targets) -> list[tuple
                 rows.append(len(constants))
                 columns.append(column)
             constants.append(constant)
-    equalities = (
-        {"A_eq": csr_matrix((data, (rows, columns)), shape=(len(constants), len(unknown))), "b_eq": constants}
-        if constants
-        else {}
-    )
+    sums = csr_matrix((data, (rows, columns)), shape=(len(constants), len(unknown)))
     bounds = [_bounds(status[cell]) for cell in unknown]
     truth = np.array([values[cell] for cell in unknown], dtype=float)
-
-    def solve(objective):
-        result = linprog(objective, bounds=bounds, method="highs", **equalities)
-        return result.x if result.status == 0 else None
+    # One model, solved again for each objective: HiGHS starts from the previous basis.
+    solve = _Program(sums, constants, bounds).solve
 
     def moved(x, i) -> bool:
         return x is not None and abs(float(vectors[i] @ (x - truth))) >= 1 - 1e-6
@@ -439,6 +433,30 @@ def _pinned(values, status, relations, order, worked_out, targets) -> list[tuple
     return [
         tuple(targets[i]) for i in chosen if not (moved(solve(vectors[i]), i) or moved(solve(-vectors[i]), i))
     ]
+
+
+class _Program:
+    """min c·x subject to ``sums`` x = ``constants`` and the bounds, for many objectives c."""
+
+    def __init__(self, sums: csr_matrix, constants: list[float], bounds: list[tuple[float, float | None]]):
+        self.size = len(bounds)
+        self.columns = np.arange(self.size, dtype=np.int32)
+        self.highs = highspy.Highs()
+        self.highs.setOptionValue("output_flag", False)
+        lower = np.array([low for low, _high in bounds], dtype=float)
+        upper = np.array([highspy.kHighsInf if high is None else high for _low, high in bounds], dtype=float)
+        self.highs.addVars(self.size, lower, upper)
+        if constants:
+            b = np.asarray(constants, dtype=float)
+            starts, indices = sums.indptr.astype(np.int32), sums.indices.astype(np.int32)
+            self.highs.addRows(len(b), b, b, sums.nnz, starts, indices, sums.data.astype(float))
+
+    def solve(self, objective) -> np.ndarray | None:
+        self.highs.changeColsCost(self.size, self.columns, np.asarray(objective, dtype=float))
+        self.highs.run()
+        if self.highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            return None
+        return np.array(self.highs.getSolution().col_value)
 
 
 def _rows(relations: list[Relation], unknown: set[Cell]) -> list[dict[Cell, int]]:
