@@ -117,6 +117,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wendbaar.notifications.context_processors.unread_notifications",
+                "wendbaar.core.menu.main_menu",
             ],
         },
     },

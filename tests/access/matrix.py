@@ -587,6 +587,12 @@ ENDPOINTS: list[Endpoint] = [
     Endpoint("explore:overstap", occupation, get=SIGNED_IN, needs=("taxonomy",)),
     Endpoint("explore:bewaar", occupation, post=SIGNED_IN, needs=("taxonomy",)),
     Endpoint(
+        "explore:bewaar_uit_lijst",
+        post=SIGNED_IN,
+        data=lambda world, owner: {"bewaar": "helpende-zorg"},
+        needs=("taxonomy",),
+    ),
+    Endpoint(
         "explore:vergelijk",
         get=SIGNED_IN,
         query={"a": "helpende-zorg", "b": "baliemedewerker-burgerzaken"},

@@ -80,6 +80,29 @@ def test_save_and_compare(client, clerk):
     assert list(profile.saved.values_list("occupation__code", flat=True)) == ["wmo-consulent"]
 
 
+def test_the_cards_share_one_form_whose_buttons_save_and_forget(client, clerk):
+    page = client.get(reverse("explore:verkennen"), {"soort": "andere-sectoren"})
+    html = page.content.decode()
+    codes = [r["code"] for r in page.context["results"]]
+    listed = html[html.index('<ol class="transitions"') : html.index("</ol>")]
+    assert "<form" not in listed  # the buttons belong to the one form around the list
+    assert listed.count('name="bewaar"') == len(codes)
+    back = '<input type="hidden" name="terug" value="/verkennen/?soort=andere-sectoren">'
+    assert back in html
+
+    answer = client.post(reverse("explore:bewaar_uit_lijst"), {"bewaar": codes[1], "terug": "/verkennen/"})
+    assert answer.status_code == 302 and answer.url == "/verkennen/"
+    profile = Profile.objects.get(user=clerk)
+    assert list(profile.saved.values_list("occupation__code", flat=True)) == [codes[1]]
+    client.post(reverse("explore:bewaar_uit_lijst"), {"weg": codes[1], "terug": "/verkennen/"})
+    assert not profile.saved.exists()
+
+    # An unknown occupation, or no button at all, changes nothing.
+    assert client.post(reverse("explore:bewaar_uit_lijst"), {"bewaar": "bestaat-niet"}).status_code == 404
+    assert client.post(reverse("explore:bewaar_uit_lijst"), {}).status_code == 404
+    assert not profile.saved.exists()
+
+
 def test_skills_missing_from_the_engine_are_ignored(client, clerk):
     Skill.objects.filter(code="sql").update(status="obsolete")
     assert client.get(reverse("explore:verkennen")).status_code == 200
@@ -99,10 +122,12 @@ def test_verkennen_keeps_its_cards_yet_shows_every_change_at_once(
         again = client.get(reverse("explore:verkennen"))
     assert [r["code"] for r in again.context["results"]] == [r["code"] for r in first.context["results"]]
 
-    # Saving shows at once, although the cards come from the cache.
-    client.post(reverse("explore:bewaar", args=[top["code"]]), {"terug": "/verkennen/"})
+    # Saving with the card's button shows at once, although the cards come from the cache.
+    client.post(reverse("explore:bewaar_uit_lijst"), {"bewaar": top["code"], "terug": "/verkennen/"})
     saved = client.get(reverse("explore:verkennen"))
-    assert saved.context["results"][0]["saved"] and "Niet meer bewaren" in saved.content.decode()
+    assert saved.context["results"][0]["saved"]
+    assert f'name="weg" value="{top["code"]}"' in saved.content.decode()
+    assert f'name="bewaar" value="{top["code"]}"' not in saved.content.decode()
 
     # A different profile ranks again: with only data skills, the matches move.
     profile = Profile.objects.get(user=clerk)

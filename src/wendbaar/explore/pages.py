@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -90,17 +91,21 @@ def verkennen(request):
         filters, min_match = Filters(), 0
     saved = set(profile.saved.values_list("occupation_id", flat=True))
     results = [card | {"saved": card["id"] in saved} for card in _cards(loaded, version, person, filters)]
+    # The cards come rendered in both states, saved and not: the list is one join, whatever its length.
+    cards = mark_safe("".join(card["saved_html" if card["saved"] else "html"] for card in results))  # noqa: S308
     return render(
         request,
         "explore/verkennen.html",
         {
             "results": results,
+            "cards": cards,
             "scope": scope,
             "major": major,
             "exclude": exclude,
             "min_match": min_match,
             "majors": ISCO_MAJOR.items(),
             "profile": profile,
+            "back": request.get_full_path(),
         },
     )
 
@@ -109,11 +114,11 @@ def _cards(loaded, version: str, person, filters: Filters) -> list[dict]:
     """The ranked transitions as rendered cards, kept in the cache per profile content, filters, taxonomy
     version and language: going back and forth between Verkennen and a transition, or between filters,
     does not rank and render everything again. The key holds what the cards depend on, so a change to the
-    profile or the taxonomy is seen at once. What differs per person and visit (saved or not, the form's
-    CSRF token) stays outside the cards."""
+    profile or the taxonomy is seen at once. Whether a card is saved differs per person and visit: each card
+    is kept in both states. The form's CSRF token and return address sit outside the cards."""
     chosen = tuple(sorted(v) if isinstance(v, frozenset) else v for v in astuple(filters))  # stable order
     shape = (version, get_language(), sorted(person.skills.items()), person.occupation, person.years, chosen)
-    key = "verkennen:" + hashlib.sha256(repr(shape).encode()).hexdigest()
+    key = "verkennen:cards:" + hashlib.sha256(repr(shape).encode()).hexdigest()
     cards = cache.get(key)
     if cards is not None:
         return cards
@@ -136,8 +141,8 @@ def _cards(loaded, version: str, person, filters: Filters) -> list[dict]:
                 "name": occupation.text,
                 "match": m.match,
                 "municipal": occupation.is_municipal,
-                "html": render_to_string("explore/_transition.html", {"item": item}),
-                "view_link": render_to_string("explore/_view_link.html", {"occupation": occupation}),
+                "html": render_to_string("explore/_card.html", {"item": item, "saved": False}),
+                "saved_html": render_to_string("explore/_card.html", {"item": item, "saved": True}),
             }
         )
     cache.set(key, cards, CARDS_SECONDS)
@@ -202,9 +207,24 @@ def overstap(request, code):
 @login_required
 @require_POST
 def bewaar(request, code):
+    """Save one occupation for later, or with ``weg`` forget it again."""
+    return _save_or_forget(request, code, forget=bool(request.POST.get("weg")))
+
+
+@login_required
+@require_POST
+def bewaar_uit_lijst(request):
+    """The Bewaren buttons on Verkennen share one form: the pressed button's name (``bewaar`` or ``weg``)
+    and value (the occupation's code) say what to do."""
+    forget = "weg" in request.POST
+    code = request.POST.get("weg" if forget else "bewaar", "")
+    return _save_or_forget(request, code, forget)
+
+
+def _save_or_forget(request, code, forget: bool):
     occupation = get_object_or_404(Occupation, code=code)
     profile = profiles.profile_for(request.user)
-    if request.POST.get("weg"):
+    if forget:
         profile.saved.filter(occupation=occupation).delete()
         messages.info(request, _("‘%(name)s’ is niet meer bewaard.") % {"name": occupation.label().text})
     else:

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", pages.verkennen, name="verkennen"),
     path("beroep/<str:code>/", pages.overstap, name="overstap"),
     path("beroep/<str:code>/bewaar/", pages.bewaar, name="bewaar"),
+    path("bewaar/", pages.bewaar_uit_lijst, name="bewaar_uit_lijst"),
     path("vergelijk/", pages.vergelijk, name="vergelijk"),
     path("api/similar", views.similar, name="similar"),
     path("api/recommend", views.recommend, name="recommend"),

@@ -13,7 +13,8 @@ from wendbaar.taxonomy.models import Occupation, OccupationSkill, RelationType, 
 
 
 def profile_for(user) -> Profile:
-    profile, _created = Profile.objects.get_or_create(user=user)
+    # With the current occupation: most pages that need the profile show or match it.
+    profile, _created = Profile.objects.select_related("current_occupation").get_or_create(user=user)
     return profile
 
 
