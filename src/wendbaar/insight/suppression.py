@@ -106,31 +106,34 @@ class _Span:
     when its pivot row holds nothing else."""
 
     def __init__(self, rows: list[dict[Cell, int]], unknown: set[Cell] = frozenset()):
-        self.unknown = unknown
+        self.unknown = set(unknown)
         self.basis: dict[Cell, dict[Cell, float]] = {}
         self.rows_with: dict[Cell, set[Cell]] = {}  # column → pivots of the rows that have it
         for row in rows:
-            vector = self._reduce({cell: float(v) for cell, v in row.items() if v})
-            if not vector:
-                continue
-            pivot = next(iter(vector))
-            scale = vector[pivot]
-            vector = {cell: v / scale for cell, v in vector.items()}
-            for other_pivot in list(self.rows_with.get(pivot, ())):
-                other = self.basis[other_pivot]
-                factor = other[pivot]
-                for cell, v in vector.items():
-                    value = other.get(cell, 0.0) - factor * v
-                    if abs(value) > 1e-9:
-                        if cell not in other:
-                            self.rows_with.setdefault(cell, set()).add(other_pivot)
-                        other[cell] = value
-                    elif cell in other:
-                        del other[cell]
-                        self.rows_with[cell].discard(other_pivot)
-            self.basis[pivot] = vector
-            for cell in vector:
-                self.rows_with.setdefault(cell, set()).add(pivot)
+            self._add({cell: float(v) for cell, v in row.items() if v})
+
+    def _add(self, vector: dict[Cell, float]) -> None:
+        vector = self._reduce(vector)
+        if not vector:
+            return
+        pivot = next(iter(vector))
+        scale = vector[pivot]
+        vector = {cell: v / scale for cell, v in vector.items()}
+        for other_pivot in list(self.rows_with.get(pivot, ())):
+            other = self.basis[other_pivot]
+            factor = other[pivot]
+            for cell, v in vector.items():
+                value = other.get(cell, 0.0) - factor * v
+                if abs(value) > 1e-9:
+                    if cell not in other:
+                        self.rows_with.setdefault(cell, set()).add(other_pivot)
+                    other[cell] = value
+                elif cell in other:
+                    del other[cell]
+                    self.rows_with[cell].discard(other_pivot)
+        self.basis[pivot] = vector
+        for cell in vector:
+            self.rows_with.setdefault(cell, set()).add(pivot)
 
     def _reduce(self, vector: dict[Cell, float]) -> dict[Cell, float]:
         # Rows have zeros at every other pivot, so one pass over the vector's pivots clears them all.
@@ -146,6 +149,27 @@ class _Span:
                     vector.pop(cell, None)
         return vector
 
+    def drop(self, cells: set[Cell]) -> None:
+        """The span once ``cells`` are known: every row without them. Rows keep their form when they only
+        lose other cells; rows whose pivot goes are added again without it."""
+        again = []
+        for cell in cells:
+            for pivot in self.rows_with.pop(cell, ()):
+                row = self.basis.get(pivot)
+                if row is None:
+                    continue
+                if pivot in cells:
+                    del self.basis[pivot]
+                    for other in row:
+                        if other not in cells:
+                            self.rows_with[other].discard(pivot)
+                    again.append(row)
+                else:
+                    del row[cell]
+        self.unknown -= cells
+        for row in again:
+            self._add({c: v for c, v in row.items() if c not in cells})
+
     def contains(self, cells: Iterable[Cell]) -> bool:
         cells = list(cells)
         if len(cells) == 1:
@@ -154,18 +178,23 @@ class _Span:
         return not self._reduce({cell: 1.0 for cell in cells})
 
 
-def _peel(relations: list[Relation], unknown: set[Cell]) -> set[Cell]:
-    """Cells that a sum with only one unknown term gives away at once, found over and over (cheap; the
-    null space then only has to look at what is really hidden)."""
+def _peel(sums: _Sums, unknown: set[Cell]) -> set[Cell]:
+    """Cells that a sum with only one unknown term gives away at once, and then the sums that this leaves
+    with one unknown term, until none is left (cheap; the null space then only has to look at what is
+    really hidden)."""
+    open_terms = [sum(1 for c in cells if c in unknown) for cells in sums.members]
+    todo = [i for i, n in enumerate(open_terms) if n == 1]
     found: set[Cell] = set()
-    changed = True
-    while changed:
-        changed = False
-        for total, parts in relations:
-            open_terms = [c for c in ((total,) if total else ()) + parts if c in unknown and c not in found]
-            if len(open_terms) == 1:
-                found.add(open_terms[0])
-                changed = True
+    while todo:
+        i = todo.pop()
+        if open_terms[i] != 1:
+            continue
+        (cell,) = [c for c in sums.members[i] if c in unknown and c not in found]
+        found.add(cell)
+        for j in sums.touching[cell]:
+            open_terms[j] -= 1
+            if open_terms[j] == 1:
+                todo.append(j)
     return found
 
 
@@ -201,19 +230,15 @@ def settle(
     shown_status = dict(status)
     # Rows that describe nobody need no protection, and give none: assume anyone knows them exactly.
     status = {cell: SHOWN if cell in free else value for cell, value in status.items()}
-    position = {cell: i for i, cell in enumerate(order)}
-    members = [((total,) if total else ()) + parts for total, parts in relations]
-    touching: dict[Cell, list[int]] = {}
-    for i, cells in enumerate(members):
-        for cell in cells:
-            touching.setdefault(cell, []).append(i)
+    sums = _Sums(relations, order)
+    position, members, touching = sums.position, sums.members, sums.touching
     # The splits of each count (a province into its municipalities …), from the sums over one series.
     splits: dict[Cell, list[tuple[Cell, ...]]] = {}
     for total, parts in relations:
         if total is not None and parts and parts[0][0] != total[0]:
             splits.setdefault(total, []).append(parts)
     while True:
-        worked_out, computable = _work_out(values, status, relations, order)
+        worked_out, computable = _work_out(values, status, sums)
         problems: list[tuple[Cell, ...]] = []
         for cell in order:
             if cell in worked_out and status[cell] != SHOWN and 1 <= values[cell] < K:
@@ -246,9 +271,7 @@ def settle(
                 else:
                     unions.append((cells, still))
         if not problems:
-            pinned = _pinned(
-                values, status, relations, order, worked_out, [still for _cells, still in unions]
-            )
+            pinned = _pinned(values, status, sums, worked_out, [still for _cells, still in unions])
             problems = [cells for cells, still in unions if tuple(still) in pinned]
         if not problems:
             return shown_status, {cell: status[cell] == SHOWN or cell in worked_out for cell in order}
@@ -290,7 +313,7 @@ def settle(
                 status[cell] = shown_status[cell] = WITHHELD
 
 
-def _work_out(values, status, relations, order):
+def _work_out(values, status, sums):
     """The cells an attacker can work out exactly, and a test for whether a sum of the rest can be.
 
     Cheap steps first, again and again: a sum with one unknown term; any combination of sums (linear
@@ -298,15 +321,21 @@ def _work_out(values, status, relations, order):
     program finds the counts that the bounds pin down, whatever their size (a hidden 12 that can only
     be 12 gives its complement away), and the cheap steps run again with those.
     """
+    relations, order = sums.relations, sums.order
     worked_out: set[Cell] = set()
+    span = None
     while True:
         while True:
             unknown = [c for c in order if status[c] != SHOWN and c not in worked_out]
-            found = _peel(relations, set(unknown))
+            found = _peel(sums, set(unknown))
             if found:
                 worked_out |= found
-                continue
-            span = _Span(_rows(relations, set(unknown)), set(unknown))
+                unknown = [c for c in unknown if c not in found]
+            # Built once; what is found later only drops out of it.
+            if span is None:
+                span = _Span(_rows(relations, set(unknown)), set(unknown))
+            else:
+                span.drop(span.unknown - set(unknown))
             found = {c for c in unknown if span.contains([c])}
             if not found:
                 for _total, parts in relations:
@@ -317,29 +346,53 @@ def _work_out(values, status, relations, order):
                 break
             worked_out |= found
         # Zero pinned by bounds alone says nothing a zero sum did not (found above); leave those out.
-        pinned = _pinned(values, status, relations, order, worked_out, [(c,) for c in unknown if values[c]])
+        pinned = _pinned(values, status, sums, worked_out, [(c,) for c in unknown if values[c]])
         if not pinned:
             return worked_out, span.contains
         worked_out |= {cells[0] for cells in pinned}
 
 
-def _swappable(cell, values, status, relations, members, touching, unknown) -> bool:
+class _Sums:
+    """The sums of one check in the shapes the steps below need, built once: the cells of each sum,
+    the sums each cell is in, each cell's coefficient in a sum (the total −1, each part +1), and all sums
+    as one sparse matrix over the cells in ``order``."""
+
+    def __init__(self, relations: list[Relation], order: list[Cell]):
+        self.relations = relations
+        self.order = order
+        self.position = {cell: i for i, cell in enumerate(order)}
+        self.members = [((total,) if total else ()) + parts for total, parts in relations]
+        self.touching: dict[Cell, list[int]] = {}
+        self.coefficients: list[dict[Cell, int]] = []
+        data, rows, columns = [], [], []
+        for i, cells in enumerate(self.members):
+            for cell in cells:
+                self.touching.setdefault(cell, []).append(i)
+            total, parts = relations[i]
+            coefficient = {total: -1} if total else {}
+            for part in parts:
+                coefficient[part] = coefficient.get(part, 0) + 1
+            self.coefficients.append(coefficient)
+            for cell, value in coefficient.items():
+                if value:
+                    data.append(value)
+                    rows.append(i)
+                    columns.append(self.position[cell])
+        self.matrix = csr_matrix((data, (rows, columns)), shape=(len(relations), len(order)), dtype=float)
+
+
+def _swappable(cell, values, status, sums: _Sums, pairs) -> bool:
     """Can ``cell`` move by one person together with three other hidden counts, keeping every sum? For
     instance one fewer with a skill in Kampen (so one more without it there) and one more with it in
     Dalfsen (one fewer without): the province, both municipalities and both "without" totals stay the
-    same. Such a swap proves the count is not pinned, without a linear program."""
-
-    def coefficient(c, relation):
-        total, parts = relations[relation]
-        return (-1 if c == total else 0) + sum(1 for p in parts if p == c)
+    same. Such a swap proves the count is not pinned, without a linear program. ``pairs(sum)``: the
+    unknown cells of a sum that are in exactly two sums."""
+    touching, coefficients = sums.touching, sums.coefficients
 
     def fits(c, change):
         low, high = _bounds(status[c])
         value = values[c] + change
         return value >= low and (high is None or value <= high)
-
-    def partners(c, relation):
-        return [o for o in members[relation] if o != c and o in unknown and len(touching.get(o, ())) == 2]
 
     mine = touching.get(cell, ())
     if len(mine) != 2:
@@ -348,77 +401,74 @@ def _swappable(cell, values, status, relations, members, touching, unknown) -> b
         for step in (-1, 1):
             if not fits(cell, step):
                 continue
-            for y in partners(cell, first):
-                dy = -coefficient(cell, first) * step * coefficient(y, first)
+            for y in pairs(first):
+                if y == cell:
+                    continue
+                dy = -coefficients[first][cell] * step * coefficients[first][y]
                 if not fits(y, dy):
                     continue
                 (third,) = [r for r in touching[y] if r != first]
-                for r in partners(cell, second):
-                    dr = -coefficient(cell, second) * step * coefficient(r, second)
+                for r in pairs(second):
+                    if r == cell:
+                        continue
+                    dr = -coefficients[second][cell] * step * coefficients[second][r]
                     if r == y or not fits(r, dr):
                         continue
                     (fourth,) = [q for q in touching[r] if q != second]
-                    for z in partners(y, third):
-                        if z in (cell, r) or fourth not in touching[z]:
+                    for z in pairs(third):
+                        if z in (y, cell, r) or fourth not in touching[z]:
                             continue
-                        dz = -coefficient(y, third) * dy * coefficient(z, third)
-                        if fits(z, dz) and coefficient(r, fourth) * dr + coefficient(z, fourth) * dz == 0:
+                        dz = -coefficients[third][y] * dy * coefficients[third][z]
+                        if fits(z, dz) and coefficients[fourth][r] * dr + coefficients[fourth][z] * dz == 0:
                             return True
     return False
 
 
-def _pinned(values, status, relations, order, worked_out, targets) -> list[tuple[Cell, ...]]:
+def _pinned(values, status, sums: _Sums, worked_out, targets) -> list[tuple[Cell, ...]]:
     """Which ``targets`` (groups of unknown cells) the bounds pin to one whole number, found with a
     linear program over all sums. Every count is feasible at its true value. A single count that can
     swap a person with a hidden neighbour is free; for the rest, a few solves in mixed directions show
     that most can move by a whole person or more, and only those that did not get a minimum and maximum
     of their own."""
-    unknown = [c for c in order if status[c] != SHOWN and c not in worked_out]
+    unknown = [c for c in sums.order if status[c] != SHOWN and c not in worked_out]
     index = {cell: i for i, cell in enumerate(unknown)}
-    members = [((total,) if total else ()) + parts for total, parts in relations]
-    touching: dict[Cell, list[int]] = {}
-    for i, cells in enumerate(members):
-        if any(c in index for c in cells):
-            for cell in cells:
-                if cell in index:
-                    touching.setdefault(cell, []).append(i)
+    paired: dict[int, list[Cell]] = {}
+
+    def pairs(relation: int) -> list[Cell]:
+        if relation not in paired:
+            paired[relation] = [
+                c for c in sums.members[relation] if c in index and len(sums.touching[c]) == 2
+            ]
+        return paired[relation]
+
     chosen = [
         i
         for i, cells in enumerate(targets)
         if any(c in index for c in cells)
-        and not (
-            len(cells) == 1 and _swappable(cells[0], values, status, relations, members, touching, index)
-        )
+        and not (len(cells) == 1 and _swappable(cells[0], values, status, sums, pairs))
     ]
     if not chosen:
         return []
-    vectors = []
-    for cells in targets:
-        vector = np.zeros(len(unknown))
-        for cell in cells:
+    vectors = {}
+    for i in chosen:
+        vectors[i] = np.zeros(len(unknown))
+        for cell in targets[i]:
             if cell in index:
-                vector[index[cell]] = 1
-        vectors.append(vector)
-    data, rows, columns, constants = [], [], [], []
-    for total, parts in relations:
-        entries, constant = {}, 0.0
-        for cell, sign in [*([(total, -1)] if total else []), *((p, 1) for p in parts)]:
-            if cell in index:
-                entries[index[cell]] = entries.get(index[cell], 0) + sign
-            else:
-                constant -= sign * values[cell]
-        entries = {k: v for k, v in entries.items() if v}
-        if entries:
-            for column, value in entries.items():
-                data.append(value)
-                rows.append(len(constants))
-                columns.append(column)
-            constants.append(constant)
-    sums = csr_matrix((data, (rows, columns)), shape=(len(constants), len(unknown)))
+                vectors[i][index[cell]] = 1
+    # The sums over the unknown cells = minus what the known cells add to them; sums without unknown
+    # cells say nothing here.
+    columns = np.array([sums.position[c] for c in unknown], dtype=np.int64)
+    known = np.array([values[c] for c in sums.order], dtype=float)
+    known[columns] = 0
+    constants = -(sums.matrix @ known)
+    over_unknown = sums.matrix[:, columns].tocsr()
+    rows = np.flatnonzero(over_unknown.getnnz(axis=1))
+    over_unknown = over_unknown[rows]
+    over_unknown.sort_indices()
     bounds = [_bounds(status[cell]) for cell in unknown]
     truth = np.array([values[cell] for cell in unknown], dtype=float)
     # One model, solved again for each objective: HiGHS starts from the previous basis.
-    solve = _Program(sums, constants, bounds).solve
+    solve = _Program(over_unknown, list(constants[rows]), bounds).solve
 
     def moved(x, i) -> bool:
         return x is not None and abs(float(vectors[i] @ (x - truth))) >= 1 - 1e-6
