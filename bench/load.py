@@ -1,8 +1,9 @@
 """Web load test against the production set-up: Verkennen and the recommendation API under 50 connections.
 
 Starts the application the way docs/deployment.md does — gunicorn with several workers, DEBUG off, a
-SECRET_KEY, ALLOWED_HOSTS=127.0.0.1, collected static files, PostgreSQL — then a bounded load from this
-process (asyncio, keep-alive HTTP/1.1, only to 127.0.0.1) and prints requests per second, latency
+SECRET_KEY, ALLOWED_HOSTS=127.0.0.1, collected static files, PostgreSQL, Redis as the shared cache —
+then a bounded load from this process (asyncio, keep-alive HTTP/1.1, only to 127.0.0.1) and prints
+requests per second, latency
 percentiles and errors for each target. Plain HTTP on 127.0.0.1, so SECURE_HTTPS=false. Verkennen needs a
 signed-in person: each connection uses the session of a different generated medewerker, and each API
 request the skills and occupation of a generated profile. Targets: ≥ 200 requests/s, p95 ≤ 100 ms, no
@@ -58,6 +59,11 @@ parser.add_argument(
     help="requests/s offered, comma-separated; 0 = closed loop (as fast as the server answers)",
 )
 parser.add_argument("--port", type=int, default=0, help="default: a free port")
+parser.add_argument(
+    "--redis",
+    default="redis://127.0.0.1:6379/13",
+    help="the shared cache, as docs/deployment.md sets it up (emptied first); '' for none",
+)
 args = parser.parse_args()
 
 HOST = "127.0.0.1"
@@ -150,6 +156,21 @@ async def load(
 
     await asyncio.gather(*(client(i) for i in range(connections)))
     return time.perf_counter() - begin, latencies, errors, statuses
+
+
+async def visit_each_once(port: int, requests: list[tuple[str, str]], connections: int) -> None:
+    waiting = list(requests)
+
+    async def client():
+        connection = Connection(port)
+        try:
+            while waiting:
+                path, cookie = waiting.pop()
+                await asyncio.wait_for(connection.request(path, cookie), 30)
+        finally:
+            connection.close()
+
+    await asyncio.gather(*(client() for _ in range(connections)))
 
 
 def percentile(ordered: list[float], share: float) -> float:
@@ -324,7 +345,12 @@ def serve_and_load(database_url, secret_key, static_root, targets) -> dict:
         "STATIC_ROOT": static_root,
         "LOG_LEVEL": "WARNING",
         "DJANGO_SETTINGS_MODULE": "wendbaar.settings",
+        "REDIS_URL": args.redis,
     }
+    if args.redis:
+        import redis
+
+        redis.Redis.from_url(args.redis, socket_connect_timeout=2).flushdb()
     command = server_command(port)
     print(f"server: {' '.join(Path(c).name if c.startswith('/') else c for c in command)}")
     process = subprocess.Popen(command, env=env, cwd=ROOT, start_new_session=True)
@@ -333,16 +359,25 @@ def serve_and_load(database_url, secret_key, static_root, targets) -> dict:
         wait_until_up(port, process)
         for name in args.targets.split(","):
             requests = targets[name]
-            asyncio.run(
-                load(port, requests, args.warmup, args.connections, args.max_requests)
-            )  # every worker
+            # Each person once (their first visit ranks and renders their cards, 25–40 ms, then kept in
+            # the shared cache), then a few seconds of load for every worker: the figures below are the
+            # steady state of people coming back.
+            started = time.perf_counter()
+            asyncio.run(visit_each_once(port, requests, args.connections))
+            print(f"  {name}: {len(requests)} first visits in {time.perf_counter() - started:.1f} s")
+            asyncio.run(load(port, requests, args.warmup, args.connections, args.max_requests))
             for rate in [float(r) for r in args.rates.split(",")]:
+                client_cpu = time.process_time()
                 elapsed, latencies, errors, statuses = asyncio.run(
                     load(port, requests, args.duration, args.connections, args.max_requests, rate)
                 )
+                client_cpu = time.process_time() - client_cpu
                 label = f"{name} {f'@{rate:.0f}/s' if rate else 'closed'}"
                 window = args.duration if rate else 0.0
                 results[label] = report(label, elapsed, latencies, errors, statuses, window)
+                # The client shares the 2 cores with the server: what it took of them.
+                share = 100 * client_cpu / elapsed
+                print(f"      load client CPU {client_cpu:.1f} s ({share:.0f}% of one core)")
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         try:

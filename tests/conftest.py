@@ -15,11 +15,25 @@ def plain_test_settings(settings):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.INSIGHT_CACHE_SECONDS = 0  # tests change data and look again; tests of the cache turn it on
+    # A test's taxonomy is rolled back afterwards, unseen by the process: ask the database every time.
+    settings.TAXONOMY_VERSION_CHECK_SECONDS = 0
+    # One process: its memory cache is shared by everything a test does, so pages may keep per-person
+    # answers there as they do with Redis in production.
+    settings.SHARED_CACHE = True
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.TAXONOMY_BUILD_DIR = ""  # no stored engines in the project's var/; tests/tasks use their own
     settings.SECURE_CSP = {**settings.SECURE_CSP, "upgrade-insecure-requests": False}
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: what one test kept under a user's id must not meet the next
+    test's user with the same id (SQLite hands ids out again after a rollback)."""
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -220,6 +220,12 @@ if os.environ.get("REDIS_URL"):
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
+    # Sessions are read from the shared cache and written through to the database: a signed-in page
+    # costs no session query, and a restart of Redis signs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Whether every process sees the same cache (and so each other's deletions): only then do pages keep
+# per-person answers there, such as the unread count in the header.
+SHARED_CACHE = bool(os.environ.get("REDIS_URL"))
 # INSIGHT_CACHE_SECONDS: how long the inzicht dashboards keep computed figures (default an hour; 0: never).
 INSIGHT_CACHE_SECONDS = int(os.environ.get("INSIGHT_CACHE_SECONDS", "3600"))
 
@@ -382,6 +388,9 @@ if TASKS_BACKEND == "rq":
 # that app servers load it instead of building it on the first request (default VAR_DIR/builds; share it
 # between app servers, e.g. on the media volume, or run a worker on every app server). Empty: not used.
 TAXONOMY_BUILD_DIR = os.environ.get("TAXONOMY_BUILD_DIR", str(VAR_DIR / "builds"))
+# TAXONOMY_VERSION_CHECK_SECONDS: how often a process asks the database whether the taxonomy changed
+# (default every 2 seconds, instead of on every request). A change made in the process itself counts at once.
+TAXONOMY_VERSION_CHECK_SECONDS = float(os.environ.get("TAXONOMY_VERSION_CHECK_SECONDS", "2"))
 # CONVERSATION_NOTICE_HOURS: until how many hours before a conversation a medewerker may move or cancel it.
 CONVERSATION_NOTICE_HOURS = int(os.environ.get("CONVERSATION_NOTICE_HOURS", "24"))
 # CONVERSATION_OPEN_LIMIT: how many upcoming conversations one person may have booked at the same time.

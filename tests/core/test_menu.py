@@ -64,3 +64,18 @@ def test_the_menu_speaks_the_chosen_language(client):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     labels = [label for label, _href, _current in menu(client, reverse("knowledge:index"))]
     assert labels[0] == "Occupations" and labels[-2] == "Log in"
+
+
+def test_the_inzicht_link_follows_a_new_or_ended_hr_role_at_once(client):
+    from wendbaar.accounts.models import Membership, MembershipRole, Organisation, OrganisationKind
+
+    hr = User.objects.create_user("hr@example.nl", "een-lang-wachtwoord", name="HR")
+    client.force_login(hr)
+    assert "Inzicht" not in [label for label, _h, _c in menu(client, reverse("knowledge:index"))]
+    municipality = Organisation.objects.create(
+        name="Gemeente Zaanstad", slug="zaanstad", kind=OrganisationKind.GEMEENTE
+    )
+    membership = Membership.objects.create(user=hr, organisation=municipality, role=MembershipRole.BEHEERDER)
+    assert "Inzicht" in [label for label, _h, _c in menu(client, reverse("knowledge:index"))]
+    membership.delete()
+    assert "Inzicht" not in [label for label, _h, _c in menu(client, reverse("knowledge:index"))]

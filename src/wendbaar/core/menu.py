@@ -80,7 +80,7 @@ def _addresses(script_prefix: str) -> dict[str, str]:
 
 def menu_for(request) -> list[Link]:
     """The links this visitor gets, in order; the inzicht link only for who may see a dashboard."""
-    from wendbaar.insight.rules import may_see_any
+    from wendbaar.insight.rules import shows_link
 
     user = getattr(request, "user", None)
     signed_in = bool(user is not None and user.is_authenticated)
@@ -90,7 +90,7 @@ def menu_for(request) -> list[Link]:
     return [
         Link(item.key, item.label, addresses[item.key], item.is_current(match, path))
         for item in ITEMS
-        if item.audience in audience and (item.key != "inzicht" or may_see_any(user))
+        if item.audience in audience and (item.key != "inzicht" or shows_link(user))
     ]
 
 

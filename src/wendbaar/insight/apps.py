@@ -13,3 +13,11 @@ class InsightConfig(AppConfig):
         from wendbaar.insight.people import connect
 
         connect()
+
+        from django.db.models.signals import post_delete, post_save
+
+        from wendbaar.accounts.models import Membership
+        from wendbaar.insight.rules import forget_link
+
+        for signal in (post_save, post_delete):
+            signal.connect(forget_link, sender=Membership, dispatch_uid=f"insight-link-{signal}")

@@ -11,3 +11,11 @@ class NotificationsConfig(AppConfig):
     def ready(self):
         # Every app declares its kinds of notification in its own notification_kinds.py.
         autodiscover_modules("notification_kinds")
+
+        from django.db.models.signals import post_delete, post_save
+
+        from wendbaar.notifications.models import Notification
+        from wendbaar.notifications.services import forget_unread_count_of
+
+        for signal in (post_save, post_delete):
+            signal.connect(forget_unread_count_of, sender=Notification, dispatch_uid=f"unread-count-{signal}")

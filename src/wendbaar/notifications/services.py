@@ -16,6 +16,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.prefetch import GenericPrefetch
+from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Count, Max, QuerySet
@@ -139,20 +140,44 @@ def with_targets(notifications: QuerySet[Notification]) -> QuerySet[Notification
     return notifications.select_related("actor").prefetch_related(target)
 
 
+UNREAD_SECONDS = 60
+
+
+def _unread_key(user_id) -> str:
+    return f"notifications:unread:{user_id}"
+
+
 def unread_count(user) -> int:
     """For the badge on every page: a plain count per kind first, and the access rules only when some unread
-    notification is of a kind that has them."""
+    notification is of a kind that has them.
+
+    Without rules the count only changes with the person's own notifications: with a shared cache it is
+    kept there, and every new, read or deleted notification forgets it (``forget_unread_count``). A count
+    that depends on rules (membership of a group, say) is counted afresh every time."""
     if not getattr(user, "is_authenticated", False):
         return 0
+    if settings.SHARED_CACHE and (kept := cache.get(_unread_key(user.pk))) is not None:
+        return kept
     per_kind = dict(
         Notification.objects.filter(user=user, read_at__isnull=True)
         .values("kind")
         .annotate(n=Count("pk"))
         .values_list("kind", "n")
     )
-    if not any(_has_rule(kind) for kind in per_kind):
-        return sum(per_kind.values())
-    return visible(user).unread().count()
+    if any(_has_rule(kind) for kind in per_kind):
+        return visible(user).unread().count()
+    count = sum(per_kind.values())
+    if settings.SHARED_CACHE:
+        cache.set(_unread_key(user.pk), count, UNREAD_SECONDS)
+    return count
+
+
+def forget_unread_count(user_id) -> None:
+    cache.delete(_unread_key(user_id))
+
+
+def forget_unread_count_of(sender, instance, **kwargs):
+    forget_unread_count(instance.user_id)
 
 
 def _has_rule(kind: str) -> bool:
@@ -181,6 +206,7 @@ def latest(user, groups: Iterable[str], limit: int = 10) -> tuple[list[Notificat
     unread = {n.pk for n in shown if n.read_at is None}
     if unread:
         Notification.objects.filter(pk__in=unread).update(read_at=timezone.now())
+        forget_unread_count(user.pk)
     return shown, unread
 
 
@@ -190,9 +216,11 @@ def mark_read(user, pk: int | None = None, *, groups: Iterable[str] | None = Non
         notifications = notifications.filter(pk=pk)
     if groups is not None:
         notifications = of_groups(notifications, groups)
-    return Notification.objects.filter(pk__in=list(notifications.values_list("pk", flat=True))).update(
+    marked = Notification.objects.filter(pk__in=list(notifications.values_list("pk", flat=True))).update(
         read_at=timezone.now()
     )
+    forget_unread_count(user.pk)
+    return marked
 
 
 # --- Mail ---------------------------------------------------------------------------------------------
