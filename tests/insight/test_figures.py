@@ -227,6 +227,37 @@ def test_demand_and_supply_per_sector(world):
     assert people.shown == 65
 
 
+def test_supply_per_sector_is_the_same_when_the_skills_are_counted_in_batches(world, monkeypatch):
+    from datetime import timedelta
+
+    from wendbaar.accounts.models import Organisation, OrganisationKind
+    from wendbaar.insight import queries
+    from wendbaar.opportunities.models import Opportunity, OpportunityStatus
+    from wendbaar.taxonomy.models import Skill
+
+    for sector, codes in (("zorg", ["balie", "zorg-verlenen"]), ("ict", ["excel", "zorg-verlenen"])):
+        organisation = Organisation.objects.create(
+            name=sector, slug=sector, kind=OrganisationKind.ANDERE_SECTOR, sector=sector
+        )
+        kans = Opportunity.objects.create(
+            organisation=organisation,
+            kind="vacature",
+            title=sector,
+            description="Werk.",
+            province="overijssel",
+            closes_on=timezone.localdate() + timedelta(days=30),
+            status=OpportunityStatus.GEPUBLICEERD,
+        )
+        kans.required_skills.set(Skill.objects.filter(code__in=codes))
+    together = ALL_QUERIES["kansen"](Filters("nl")).rows
+    monkeypatch.setattr(queries, "BITS", 2)  # three skills in all: one batch per sector
+    assert ALL_QUERIES["kansen"](Filters("nl")).rows == together
+    people = {r.key: r.values[2].shown for r in together}
+    # One of the two asked skills is enough: everyone has "balie"; Kampen, Tilburg and half of Zwolle
+    # have "excel" or "zorg-verlenen".
+    assert people == {"zorg": 65, "ict": 50}
+
+
 def test_a_person_finds_their_part_in_the_data_export(world):
     from wendbaar.privacy.exporters import export
 

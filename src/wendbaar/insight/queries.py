@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from functools import cached_property
 
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -660,12 +661,68 @@ def events(filters) -> Figure:
     return figure
 
 
+BITS = 62  # skills summed as bits of one number: a signed 64-bit integer in both databases
+
+
+def _holders(wanted: dict) -> list[tuple]:
+    """Rows of ``sql.cells`` for the people who hold at least the needed number of a sector's top skills
+    (``wanted``: sector → (skills, need)): a row per sector they qualify for.
+
+    The database sums each person's top skills as bits of one number (a profile has a skill once) and
+    counts people per such set, municipality and occupation group; which sectors a set qualifies for is
+    worked out here, once per set. That reads only the ratings of the top skills, and only of people
+    with enough of them, where counting per person and sector would sort a row for every such pair.
+    A number holds ``BITS`` skills: sectors go in batches whose skills fit."""
+    from wendbaar.privacy.models import AnonymousProfileSkill
+    from wendbaar.profiles.models import ProfileSkill
+
+    batches: list[list] = [[]]
+    for sector, (top, _need) in wanted.items():
+        if len({s for other in batches[-1] for s in wanted[other][0]} | set(top)) > BITS:
+            batches.append([])
+        batches[-1].append(sector)
+    rows = []
+    for sectors in batches:
+        skills = sorted({s for sector in sectors for s in wanted[sector][0]})
+        bits = {skill: 1 << i for i, skill in enumerate(skills)}
+        case = " ".join(["WHEN %s THEN %s"] * len(skills))
+        marks = ", ".join(["%s"] * len(skills))
+        params = [*(v for pair in bits.items() for v in pair), *skills, min(wanted[s][1] for s in sectors)]
+
+        sources = [
+            Source(
+                kind,
+                "h.skills",
+                who,
+                f"{people} JOIN (SELECT s.profile_id AS who, SUM(CASE s.skill_id {case} END) AS skills "
+                f"FROM {table(model)} s WHERE s.skill_id IN ({marks}) GROUP BY s.profile_id "
+                f"HAVING COUNT(*) >= %s) h ON h.who = {who}",
+                source_params=params,
+                unique=True,
+            )
+            for kind, people, who, model in [
+                (LIVE, "live pe", "pe.pid", ProfileSkill),
+                (ANON, "anon an", "an.aid", AnonymousProfileSkill),
+            ]
+        ]
+        masks = {sector: (sum(bits[s] for s in wanted[sector][0]), wanted[sector][1]) for sector in sectors}
+        qualified: dict[int, list] = {}
+        for skill_set, *cell in sql.cells(sources):
+            skill_set = int(skill_set)  # PostgreSQL sums to a decimal
+            if skill_set not in qualified:
+                qualified[skill_set] = [
+                    sector
+                    for sector, (mask, need) in masks.items()
+                    if sector is not None and (skill_set & mask).bit_count() >= need
+                ]
+            rows.extend((sector, *cell) for sector in qualified[skill_set])
+    return rows
+
+
 def opportunities(filters) -> Figure:
     """Demand and supply per sector: open kansen and the skills they ask, against the people in the
     group who have at least half of the sector's five most-asked skills."""
     from wendbaar.opportunities.models import Opportunity
-    from wendbaar.privacy.models import AnonymousProfileSkill
-    from wendbaar.profiles.models import ProfileSkill
 
     run = _run(filters)
     figure = run.figure(
@@ -678,52 +735,19 @@ def opportunities(filters) -> Figure:
         [_("Open kansen"), _("Gevraagde vaardigheden"), _("Mensen met die vaardigheden")],
         note=_("Kansen zijn van organisaties, niet van personen; die tellen we daarom gewoon."),
     )
-    open_ones = Opportunity.objects.open()
-    per_sector = defaultdict(int)
-    for sector in open_ones.values_list("organisation__sector", flat=True):
-        per_sector[sector] += 1
-    asked = defaultdict(lambda: defaultdict(int))
-    for sector, skill in open_ones.values_list("organisation__sector", "required_skills"):
+    # Counted by the database: open kansen per sector, and per sector and skill (no ordering needed).
+    open_ones = Opportunity.objects.open().order_by()
+    per_sector = dict(open_ones.values_list("organisation__sector").annotate(n=models.Count("id")))
+    asked = defaultdict(dict)
+    pairs = open_ones.values_list("organisation__sector", "required_skills").annotate(n=models.Count("id"))
+    for sector, skill, n in pairs:
         if skill is not None:
-            asked[sector][skill] += 1
-    wanted = []  # (skill, sector, how many of the top skills one needs)
+            asked[sector][skill] = n
+    wanted = {}  # sector → (its top skills, how many of them one needs)
     for sector, counts in asked.items():
         top = sorted(counts, key=lambda s: (-counts[s], s))[:5]
-        wanted += [(skill, sector, math.ceil(len(top) / 2)) for skill in top]
-    supply: dict = {}
-    if wanted:
-        values = ", ".join(["(%s, %s, %s)"] * len(wanted))
-        cte = f", wanted(skill_id, sector, need) AS (VALUES {values})"
-        cte_params = [v for triple in wanted for v in triple]
-
-        def holders(skill_table):
-            return (
-                f"(SELECT s.profile_id AS who, w.sector AS sector FROM {skill_table} s "
-                "JOIN wanted w ON w.skill_id = s.skill_id GROUP BY s.profile_id, w.sector, w.need "
-                "HAVING COUNT(*) >= w.need) hs"
-            )
-
-        sources = [
-            Source(
-                LIVE,
-                "hs.sector",
-                "pe.pid",
-                f"live pe JOIN {holders(table(ProfileSkill))} ON hs.who = pe.pid",
-                cte=cte,
-                cte_params=cte_params,
-                unique=True,
-            ),
-            Source(
-                ANON,
-                "hs.sector",
-                "an.aid",
-                f"anon an JOIN {holders(table(AnonymousProfileSkill))} ON hs.who = an.aid",
-                cte=cte,
-                cte_params=cte_params,
-                unique=True,
-            ),
-        ]
-        supply = run.per_node(sql.cells(sources))
+        wanted[sector] = (top, math.ceil(len(top) / 2))
+    supply = run.per_node(_holders(wanted)) if wanted else {}
     for sector, label in SECTORS.items():
         if not per_sector.get(sector) and sector not in supply:
             continue
