@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import highspy
 import numpy as np
@@ -214,6 +215,7 @@ def settle(
     hideable: set[Cell],
     order: list[Cell],
     free: frozenset[Cell] = frozenset(),
+    sums: _Sums | None = None,
 ) -> tuple[dict[Cell, str], dict[Cell, bool]]:
     """Hide counts until no sum in ``relations`` gives a small group away; returns the statuses and,
     per cell, whether its value can be worked out exactly from what is shown.
@@ -225,12 +227,12 @@ def settle(
     leave only one whole number. A problem is such a count of 1 to 9 people: one cell, or the hidden
     part of one sum together. Each problem gets one more count hidden (the smallest shown one in a sum
     it is part of; one of exactly 10 last, as that leaves no room next to "at least 10"), and we start
-    over.
+    over. ``sums``: the relations in the form the steps use, when the caller keeps them already.
     """
     shown_status = dict(status)
     # Rows that describe nobody need no protection, and give none: assume anyone knows them exactly.
     status = {cell: SHOWN if cell in free else value for cell, value in status.items()}
-    sums = _Sums(relations, order)
+    sums = sums or _Sums(relations, order)
     position, members, touching = sums.position, sums.members, sums.touching
     # The splits of each count (a province into its municipalities …), from the sums over one series.
     splits: dict[Cell, list[tuple[Cell, ...]]] = {}
@@ -523,7 +525,7 @@ def _rows(relations: list[Relation], unknown: set[Cell]) -> list[dict[Cell, int]
 # --- Along the groups ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one forest is one object: the checks keep its layout by identity
 class Forest:
     """The groups one can pick. ``families`` gives, per group, the ways it splits into smaller groups
     (each split adds up to the group: Nederland into provinces, and also into occupation groups); nodes
@@ -573,8 +575,7 @@ def protect(
     page, filter and export shows a count the same way.
     """
     parts = list(parts or [])
-    series = [TOTAL, *parts, *([REST] if rest else [])]
-    nodes = forest.nodes()
+    nodes, cells, relations, sums = _layout(forest, (TOTAL, *parts, *([REST] if rest else [])))
     if rest:
         for node in nodes:
             values[node][REST] = values[node][TOTAL] - sum(values[node][p] for p in parts)
@@ -586,15 +587,8 @@ def protect(
             return NEVER
         return SHOWN if values[node][s] >= K else SMALL
 
-    cells = [(node, s) for node in nodes for s in series]
     status = {cell: initial(*cell) for cell in cells}
     hideable = {c for c in cells if status[c] != NEVER and (population is None or c[1] != TOTAL)}
-    relations: list[Relation] = []
-    for parent, families in forest.families.items():
-        for children in families:
-            relations += [((parent, s), tuple((child, s) for child in children)) for s in series]
-    if len(series) > 1:
-        relations += [((node, TOTAL), tuple((node, s) for s in series[1:])) for node in nodes]
     flat = {(node, s): values[node][s] for node, s in cells}
     if not any(status[c] == SMALL for c in cells) and not any(
         1 <= flat[c] < K for c in cells if status[c] == NEVER and c[0] not in forest.free
@@ -602,5 +596,20 @@ def protect(
         # Nothing small anywhere, so nothing small can be worked out.
         return Verdicts(status, {c: status[c] == SHOWN for c in cells})
     free = frozenset(c for c in cells if c[0] in forest.free)
-    status, known = settle(flat, status, relations, hideable, cells, free)
+    status, known = settle(flat, status, relations, hideable, cells, free, sums)
     return Verdicts(status, known)
+
+
+@lru_cache(maxsize=8)
+def _layout(forest: Forest, series: tuple[str, ...]) -> tuple[list[str], list[Cell], list[Relation], _Sums]:
+    """The cells and sums of a forest with these series: the same for every item of a figure, so built
+    once."""
+    nodes = forest.nodes()
+    cells = [(node, s) for node in nodes for s in series]
+    relations: list[Relation] = []
+    for parent, families in forest.families.items():
+        for children in families:
+            relations += [((parent, s), tuple((child, s) for child in children)) for s in series]
+    if len(series) > 1:
+        relations += [((node, TOTAL), tuple((node, s) for s in series[1:])) for node in nodes]
+    return nodes, cells, relations, _Sums(relations, cells)
