@@ -234,13 +234,14 @@ def settle(
     status = {cell: SHOWN if cell in free else value for cell, value in status.items()}
     sums = sums or _Sums(relations, order)
     position, members, touching = sums.position, sums.members, sums.touching
+    kept: dict = {}  # the last linear program, for the next look with the same unknowns
     # The splits of each count (a province into its municipalities …), from the sums over one series.
     splits: dict[Cell, list[tuple[Cell, ...]]] = {}
     for total, parts in relations:
         if total is not None and parts and parts[0][0] != total[0]:
             splits.setdefault(total, []).append(parts)
     while True:
-        worked_out, computable = _work_out(values, status, sums)
+        worked_out, computable = _work_out(values, status, sums, kept)
         problems: list[tuple[Cell, ...]] = []
         for cell in order:
             if cell in worked_out and status[cell] != SHOWN and 1 <= values[cell] < K:
@@ -273,7 +274,7 @@ def settle(
                 else:
                     unions.append((cells, still))
         if not problems:
-            pinned = _pinned(values, status, sums, worked_out, [still for _cells, still in unions])
+            pinned = _pinned(values, status, sums, worked_out, [still for _cells, still in unions], kept)
             problems = [cells for cells, still in unions if tuple(still) in pinned]
         if not problems:
             return shown_status, {cell: status[cell] == SHOWN or cell in worked_out for cell in order}
@@ -315,7 +316,7 @@ def settle(
                 status[cell] = shown_status[cell] = WITHHELD
 
 
-def _work_out(values, status, sums):
+def _work_out(values, status, sums, kept):
     """The cells an attacker can work out exactly, and a test for whether a sum of the rest can be.
 
     Cheap steps first, again and again: a sum with one unknown term; any combination of sums (linear
@@ -348,7 +349,7 @@ def _work_out(values, status, sums):
                 break
             worked_out |= found
         # Zero pinned by bounds alone says nothing a zero sum did not (found above); leave those out.
-        pinned = _pinned(values, status, sums, worked_out, [(c,) for c in unknown if values[c]])
+        pinned = _pinned(values, status, sums, worked_out, [(c,) for c in unknown if values[c]], kept)
         if not pinned:
             return worked_out, span.contains
         worked_out |= {cells[0] for cells in pinned}
@@ -426,12 +427,13 @@ def _swappable(cell, values, status, sums: _Sums, pairs) -> bool:
     return False
 
 
-def _pinned(values, status, sums: _Sums, worked_out, targets) -> list[tuple[Cell, ...]]:
+def _pinned(values, status, sums: _Sums, worked_out, targets, kept: dict) -> list[tuple[Cell, ...]]:
     """Which ``targets`` (groups of unknown cells) the bounds pin to one whole number, found with a
     linear program over all sums. Every count is feasible at its true value. A single count that can
     swap a person with a hidden neighbour is free; for the rest, a few solves in mixed directions show
     that most can move by a whole person or more, and only those that did not get a minimum and maximum
-    of their own."""
+    of their own. ``kept`` holds the last program of this check: the next call with the same unknown
+    cells and labels solves it again."""
     unknown = [c for c in sums.order if status[c] != SHOWN and c not in worked_out]
     index = {cell: i for i, cell in enumerate(unknown)}
     paired: dict[int, list[Cell]] = {}
@@ -457,20 +459,23 @@ def _pinned(values, status, sums: _Sums, worked_out, targets) -> list[tuple[Cell
         for cell in targets[i]:
             if cell in index:
                 vectors[i][index[cell]] = 1
-    # The sums over the unknown cells = minus what the known cells add to them; sums without unknown
-    # cells say nothing here.
-    columns = np.array([sums.position[c] for c in unknown], dtype=np.int64)
-    known = np.array([values[c] for c in sums.order], dtype=float)
-    known[columns] = 0
-    constants = -(sums.matrix @ known)
-    over_unknown = sums.matrix[:, columns].tocsr()
-    rows = np.flatnonzero(over_unknown.getnnz(axis=1))
-    over_unknown = over_unknown[rows]
-    over_unknown.sort_indices()
-    bounds = [_bounds(status[cell]) for cell in unknown]
+    key = (tuple(unknown), tuple(status[c] for c in unknown))
+    if kept.get("key") != key:
+        # The sums over the unknown cells = minus what the known cells add to them; sums without
+        # unknown cells say nothing here.
+        columns = np.array([sums.position[c] for c in unknown], dtype=np.int64)
+        known = np.array([values[c] for c in sums.order], dtype=float)
+        known[columns] = 0
+        constants = -(sums.matrix @ known)
+        over_unknown = sums.matrix[:, columns].tocsr()
+        rows = np.flatnonzero(over_unknown.getnnz(axis=1))
+        over_unknown = over_unknown[rows]
+        over_unknown.sort_indices()
+        bounds = [_bounds(status[cell]) for cell in unknown]
+        # One model, solved again for each objective: HiGHS starts from the previous basis.
+        kept.update(key=key, solve=_Program(over_unknown, list(constants[rows]), bounds).solve)
+    solve = kept["solve"]
     truth = np.array([values[cell] for cell in unknown], dtype=float)
-    # One model, solved again for each objective: HiGHS starts from the previous basis.
-    solve = _Program(over_unknown, list(constants[rows]), bounds).solve
 
     def moved(x, i) -> bool:
         return x is not None and abs(float(vectors[i] @ (x - truth))) >= 1 - 1e-6
