@@ -793,11 +793,30 @@ def trends(filters) -> Figure:
 
     joined_live, joined_live_params = month_of("pe.joined", bounds_moments)
     joined_anon, joined_anon_params = month_of("an.joined", bounds_dates)
+    # Only who joined in the year: everyone else has no month here.
     joined = run.per_node(
         sql.cells(
             [
-                Source(LIVE, joined_live, "pe.pid", "live pe", item_params=joined_live_params, unique=True),
-                Source(ANON, joined_anon, "an.aid", "anon an", item_params=joined_anon_params, unique=True),
+                Source(
+                    LIVE,
+                    joined_live,
+                    "pe.pid",
+                    "live pe",
+                    "pe.joined >= %s AND pe.joined < %s",
+                    item_params=joined_live_params,
+                    where_params=[first_moment, last_moment],
+                    unique=True,
+                ),
+                Source(
+                    ANON,
+                    joined_anon,
+                    "an.aid",
+                    "anon an",
+                    "an.joined >= %s AND an.joined < %s",
+                    item_params=joined_anon_params,
+                    where_params=[first, last],
+                    unique=True,
+                ),
             ]
         )
     )
