@@ -7,6 +7,7 @@ none (curated municipal functions). Obsolete concepts are left out: nobody shoul
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -28,7 +29,7 @@ from wendbaar.taxonomy.models import (
 from wendbaar.taxonomy.versioned import PerTaxonomyVersion
 
 
-@dataclass(frozen=True)
+@dataclass
 class Loaded:
     engine: Engine
     occupation_ids: list[int]
@@ -36,6 +37,15 @@ class Loaded:
     # Every name an occupation or skill answers to (URI and code) → engine index.
     occupation_lookup: dict[str, int]
     skill_lookup: dict[str, int]
+
+    @cached_property
+    def occupation_index_by_id(self) -> dict[int, int]:
+        """Database id → engine index: a profile's rows name their concepts by id."""
+        return {pk: i for i, pk in enumerate(self.occupation_ids)}
+
+    @cached_property
+    def skill_index_by_id(self) -> dict[int, int]:
+        return {pk: i for i, pk in enumerate(self.skill_ids)}
 
 
 def build_snapshot() -> tuple[Snapshot, list[int], list[int], dict[str, int], dict[str, int]]:

@@ -13,8 +13,7 @@ from wendbaar.taxonomy.models import Occupation, OccupationSkill, RelationType, 
 
 
 def profile_for(user) -> Profile:
-    # With the current occupation: most pages that need the profile show or match it.
-    profile, _created = Profile.objects.select_related("current_occupation").get_or_create(user=user)
+    profile, _created = Profile.objects.get_or_create(user=user)
     return profile
 
 
@@ -98,16 +97,11 @@ def completeness(profile: Profile) -> Completeness:
 
 def engine_profile(profile: Profile, loaded) -> EngineProfile:
     """The profile in the engine's terms; skills the engine does not know (obsolete) are left out."""
-    skills = {}
-    for uri, code, level in profile.skills.values_list("skill__uri", "skill__code", "level"):
-        index = loaded.skill_lookup.get(uri) if uri else None
-        index = index if index is not None else loaded.skill_lookup.get(code)
-        if index is not None:
-            skills[index] = level
-    occupation = None
-    if profile.current_occupation_id:
-        current = profile.current_occupation
-        occupation = loaded.occupation_lookup.get(current.uri) if current.uri else None
-        if occupation is None:
-            occupation = loaded.occupation_lookup.get(current.code)
+    by_id = loaded.skill_index_by_id
+    skills = {
+        by_id[skill_id]: level
+        for skill_id, level in ProfileSkill.objects.filter(profile=profile).values_list("skill_id", "level")
+        if skill_id in by_id
+    }
+    occupation = loaded.occupation_index_by_id.get(profile.current_occupation_id)
     return EngineProfile(skills, occupation, profile.years_in_occupation)
