@@ -49,6 +49,26 @@ def test_database_url_selects_postgresql(tmp_path):
     assert result.stdout.strip() == "django.db.backends.postgresql"
 
 
+def test_redis_url_shares_the_cache_and_the_sessions(tmp_path):
+    code = (
+        "from django.conf import settings; "
+        "print(settings.CACHES['default']['BACKEND'], settings.SESSION_ENGINE, settings.SHARED_CACHE)"
+    )
+    env = {"WENDBAAR_VAR_DIR": str(tmp_path), "REDIS_URL": "redis://cache.example:6379/0"}
+    shared = run_wendbaar("shell", "--no-imports", "-c", code, env=env).stdout.split()
+    assert shared == [
+        "django.core.cache.backends.redis.RedisCache",
+        "django.contrib.sessions.backends.cached_db",
+        "True",
+    ]
+    alone = run_wendbaar("shell", "--no-imports", "-c", code, env={**env, "REDIS_URL": ""}).stdout.split()
+    assert alone == [
+        "django.core.cache.backends.locmem.LocMemCache",
+        "django.contrib.sessions.backends.db",
+        "False",
+    ]
+
+
 def test_default_database_is_sqlite_under_var(tmp_path):
     code = "from django.conf import settings; print(settings.DATABASES['default']['NAME'])"
     env = {"WENDBAAR_VAR_DIR": str(tmp_path), "DATABASE_URL": ""}
