@@ -116,7 +116,6 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "wendbaar.notifications.context_processors.unread_notifications",
                 "wendbaar.core.menu.main_menu",
             ],
         },

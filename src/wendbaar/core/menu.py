@@ -1,17 +1,20 @@
 """The main menu in the header of every page: which links a visitor gets, and which one is the current page.
 
-Every page shows it, so it is built in plain Python once per request instead of a template full of
-``{% url %}`` tags and ``resolver_match`` tests: the addresses are looked up once per process (they only
-change with the code), and the current item is found with one look at the matched URL.
+Every page shows it, so it is built in plain Python instead of a template full of ``{% url %}`` tags and
+``resolver_match`` tests: the addresses are looked up once per process (they only change with the code),
+the current item is found with one look at the matched URL, and the menu's HTML is rendered once per
+language, set of links, current page and unread count, and then kept in memory.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
+from django.template.loader import render_to_string
 from django.urls import get_script_prefix, reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 ANYONE, SIGNED_IN, SIGNED_OUT = "anyone", "signed-in", "signed-out"
@@ -78,8 +81,9 @@ def _addresses(script_prefix: str) -> dict[str, str]:
     return {item.key: reverse(item.url_name) for item in ITEMS}
 
 
-def menu_for(request) -> list[Link]:
-    """The links this visitor gets, in order; the inzicht link only for who may see a dashboard."""
+def menu_for(request) -> tuple[Link, ...]:
+    """The links this visitor gets, in order, labelled in the active language; the inzicht link only for
+    who may see a dashboard."""
     from wendbaar.insight.rules import shows_link
 
     user = getattr(request, "user", None)
@@ -87,19 +91,28 @@ def menu_for(request) -> list[Link]:
     audience = {ANYONE, SIGNED_IN if signed_in else SIGNED_OUT}
     addresses = _addresses(get_script_prefix())
     match, path = getattr(request, "resolver_match", None), request.path
-    return [
-        Link(item.key, item.label, addresses[item.key], item.is_current(match, path))
+    return tuple(
+        Link(item.key, str(item.label), addresses[item.key], item.is_current(match, path))
         for item in ITEMS
         if item.audience in audience and (item.key != "inzicht" or shows_link(user))
-    ]
+    )
+
+
+@lru_cache(maxsize=512)
+def _rendered(language: str, links: tuple[Link, ...], unread: int) -> str:
+    with translation.override(language):
+        return render_to_string("components/main_menu.html", {"links": links, "unread": unread})
 
 
 def main_menu(request) -> dict:
-    """Context processor. A callable: the template builds the menu when it shows it, pages without a
-    header pay nothing."""
+    """Context processor: the menu's list items. A callable: the template builds the menu when it shows
+    it, pages without a header pay nothing."""
+    from wendbaar.notifications.services import unread_count
 
     @cache
-    def links() -> list[Link]:
-        return menu_for(request)
+    def items() -> str:
+        links = menu_for(request)
+        unread = unread_count(request.user) if any(link.key == "meldingen" for link in links) else 0
+        return _rendered(translation.get_language(), links, unread)
 
-    return {"main_menu": links}
+    return {"main_menu": items}
