@@ -154,9 +154,10 @@ def leading(sources: list[Source], scope: Scope, limit: int, national: bool = Fa
         if condition == NOBODY:
             continue
         if national and source.shortlist:
-            rows = _run(f"{source.shortlist} ORDER BY 2 DESC LIMIT {int(limit)}", [])
+            rows = _run(f"{source.shortlist} ORDER BY 2 DESC, 1 LIMIT {int(limit)}", [])
         else:
-            rows = _run(*_counted(source, [], condition, None, f"ORDER BY {2} DESC LIMIT {int(limit)}"))
+            # Ties broken by item in the database too: the same data always gives the same candidates.
+            rows = _run(*_counted(source, [], condition, None, f"ORDER BY 2 DESC, 1 LIMIT {int(limit)}"))
         for item, n in rows:
             if item is not None:
                 totals[item] = totals.get(item, 0) + n
