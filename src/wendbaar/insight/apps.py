@@ -14,10 +14,7 @@ class InsightConfig(AppConfig):
 
         connect()
 
-        from django.db.models.signals import post_delete, post_save
-
         from wendbaar.accounts.models import Membership
-        from wendbaar.insight.rules import forget_link
+        from wendbaar.insight.rules import link_shown
 
-        for signal in (post_save, post_delete):
-            signal.connect(forget_link, sender=Membership, dispatch_uid=f"insight-link-{signal}")
+        link_shown.forget_on_change(Membership)

@@ -5,10 +5,8 @@ HR — members with the role organisatiebeheerder of a municipality — see thei
 municipality's page, never another group. Everyone else sees none.
 """
 
-from django.conf import settings
-from django.core.cache import cache
-
 from wendbaar.accounts.models import Membership, MembershipRole, Organisation, OrganisationKind
+from wendbaar.core.kept import PerPerson
 
 
 def sees_everything(user, _obj=None) -> bool:
@@ -37,32 +35,22 @@ def may_see_any(user) -> bool:
     return sees_everything(user) or bool(own_municipalities(user))
 
 
-LINK_SECONDS = 300
-
-
-def _link_key(user_id) -> str:
-    return f"insight:link:{user_id}"
+# Whether the menu shows Inzicht: memberships seldom change, and a change of one forgets it at once.
+link_shown = PerPerson("insight:link", seconds=300)
 
 
 def shows_link(user) -> bool:
-    """``may_see_any`` for the main menu on every page, kept in a shared cache: memberships seldom change,
-    and a change of one forgets the answer at once (``forget_link``). The dashboards themselves always ask
-    ``may_see_any`` and the access rules."""
+    """``may_see_any`` for the main menu on every page, kept per person (``wendbaar.core.kept``). The
+    dashboards themselves always ask ``may_see_any`` and the access rules."""
     if sees_everything(user):
         return True
     if not getattr(user, "pk", None):
         return False
-    if not settings.SHARED_CACHE:  # a change in another process would go unseen
-        return bool(own_municipalities(user))
-    shown = cache.get(_link_key(user.pk))
+    shown = link_shown.get(user.pk)
     if shown is None:
         shown = bool(own_municipalities(user))
-        cache.set(_link_key(user.pk), shown, LINK_SECONDS)
+        link_shown.keep(user.pk, shown)
     return shown
-
-
-def forget_link(sender, instance, **kwargs):
-    cache.delete(_link_key(instance.user_id))
 
 
 RULES = {

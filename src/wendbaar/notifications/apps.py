@@ -12,10 +12,7 @@ class NotificationsConfig(AppConfig):
         # Every app declares its kinds of notification in its own notification_kinds.py.
         autodiscover_modules("notification_kinds")
 
-        from django.db.models.signals import post_delete, post_save
-
         from wendbaar.notifications.models import Notification
-        from wendbaar.notifications.services import forget_unread_count_of
+        from wendbaar.notifications.services import unread_kept
 
-        for signal in (post_save, post_delete):
-            signal.connect(forget_unread_count_of, sender=Notification, dispatch_uid=f"unread-count-{signal}")
+        unread_kept.forget_on_change(Notification)

@@ -16,7 +16,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.prefetch import GenericPrefetch
-from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Count, Max, QuerySet
@@ -26,6 +25,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from wendbaar.core.kept import PerPerson
 from wendbaar.notifications import registry
 from wendbaar.notifications.models import MAIL_PENDING, EmailPreference, EmailState, Notification
 from wendbaar.notifications.registry import Email, Rendered
@@ -140,23 +140,20 @@ def with_targets(notifications: QuerySet[Notification]) -> QuerySet[Notification
     return notifications.select_related("actor").prefetch_related(target)
 
 
-UNREAD_SECONDS = 60
-
-
-def _unread_key(user_id) -> str:
-    return f"notifications:unread:{user_id}"
+# The unread count of someone whose unread notifications have no access rules (see unread_count).
+unread_kept = PerPerson("notifications:unread", seconds=60)
 
 
 def unread_count(user) -> int:
     """For the badge on every page: a plain count per kind first, and the access rules only when some unread
     notification is of a kind that has them.
 
-    Without rules the count only changes with the person's own notifications: with a shared cache it is
-    kept there, and every new, read or deleted notification forgets it (``forget_unread_count``). A count
-    that depends on rules (membership of a group, say) is counted afresh every time."""
+    Without rules the count only changes with the person's own notifications: it is kept per person
+    (``wendbaar.core.kept``), and every new, read or deleted notification forgets it. A count that depends
+    on rules (membership of a group, say) is counted afresh every time."""
     if not getattr(user, "is_authenticated", False):
         return 0
-    if settings.SHARED_CACHE and (kept := cache.get(_unread_key(user.pk))) is not None:
+    if (kept := unread_kept.get(user.pk)) is not None:
         return kept
     per_kind = dict(
         Notification.objects.filter(user=user, read_at__isnull=True)
@@ -167,17 +164,8 @@ def unread_count(user) -> int:
     if any(_has_rule(kind) for kind in per_kind):
         return visible(user).unread().count()
     count = sum(per_kind.values())
-    if settings.SHARED_CACHE:
-        cache.set(_unread_key(user.pk), count, UNREAD_SECONDS)
+    unread_kept.keep(user.pk, count)
     return count
-
-
-def forget_unread_count(user_id) -> None:
-    cache.delete(_unread_key(user_id))
-
-
-def forget_unread_count_of(sender, instance, **kwargs):
-    forget_unread_count(instance.user_id)
 
 
 def _has_rule(kind: str) -> bool:
@@ -206,7 +194,7 @@ def latest(user, groups: Iterable[str], limit: int = 10) -> tuple[list[Notificat
     unread = {n.pk for n in shown if n.read_at is None}
     if unread:
         Notification.objects.filter(pk__in=unread).update(read_at=timezone.now())
-        forget_unread_count(user.pk)
+        unread_kept.forget(user.pk)
     return shown, unread
 
 
@@ -219,7 +207,7 @@ def mark_read(user, pk: int | None = None, *, groups: Iterable[str] | None = Non
     marked = Notification.objects.filter(pk__in=list(notifications.values_list("pk", flat=True))).update(
         read_at=timezone.now()
     )
-    forget_unread_count(user.pk)
+    unread_kept.forget(user.pk)
     return marked
 
 
