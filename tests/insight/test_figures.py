@@ -197,28 +197,34 @@ def test_looking_at_an_occupation_in_verkennen_is_recorded_once_a_month(client):
     assert not Explorer.objects.filter(user=adviser).exists()
 
 
-def test_demand_and_supply_per_sector(world):
+def _kans(sector: str, title: str, codes: list[str], status: str = "gepubliceerd"):
+    """A kans of an organisation in ``sector`` that asks the skills with these codes."""
     from datetime import timedelta
 
     from wendbaar.accounts.models import Organisation, OrganisationKind
-    from wendbaar.opportunities.models import Opportunity, OpportunityStatus
+    from wendbaar.opportunities.models import Opportunity
     from wendbaar.taxonomy.models import Skill
 
-    care = Organisation.objects.create(
-        name="Zorggroep", slug="zorggroep", kind=OrganisationKind.ANDERE_SECTOR, sector="zorg"
+    organisation, _new = Organisation.objects.get_or_create(
+        slug=sector, defaults={"name": sector, "kind": OrganisationKind.ANDERE_SECTOR, "sector": sector}
     )
-    kinds = (("Helpende", OpportunityStatus.GEPUBLICEERD), ("Concept", OpportunityStatus.CONCEPT))
-    for title, status in kinds:
-        kans = Opportunity.objects.create(
-            organisation=care,
-            kind="vacature",
-            title=title,
-            description="Werken in de wijk.",
-            province="overijssel",
-            closes_on=timezone.localdate() + timedelta(days=30),
-            status=status,
-        )
-        kans.required_skills.set(Skill.objects.filter(code__in=["balie", "zorg-verlenen"]))
+    kans = Opportunity.objects.create(
+        organisation=organisation,
+        kind="vacature",
+        title=title,
+        description="Werken in de wijk.",
+        province="overijssel",
+        closes_on=timezone.localdate() + timedelta(days=30),
+        status=status,
+    )
+    kans.required_skills.set(Skill.objects.filter(code__in=codes))
+
+
+def test_demand_and_supply_per_sector(world):
+    from wendbaar.opportunities.models import OpportunityStatus
+
+    _kans("zorg", "Helpende", ["balie", "zorg-verlenen"], OpportunityStatus.GEPUBLICEERD)
+    _kans("zorg", "Concept", ["balie", "zorg-verlenen"], OpportunityStatus.CONCEPT)
     figure = ALL_QUERIES["kansen"](Filters("nl"))
     (zorg,) = figure.rows
     open_kansen, skills_asked, people = zorg.values
@@ -228,27 +234,10 @@ def test_demand_and_supply_per_sector(world):
 
 
 def test_supply_per_sector_is_the_same_when_the_skills_are_counted_in_batches(world, monkeypatch):
-    from datetime import timedelta
-
-    from wendbaar.accounts.models import Organisation, OrganisationKind
     from wendbaar.insight import queries
-    from wendbaar.opportunities.models import Opportunity, OpportunityStatus
-    from wendbaar.taxonomy.models import Skill
 
-    for sector, codes in (("zorg", ["balie", "zorg-verlenen"]), ("ict", ["excel", "zorg-verlenen"])):
-        organisation = Organisation.objects.create(
-            name=sector, slug=sector, kind=OrganisationKind.ANDERE_SECTOR, sector=sector
-        )
-        kans = Opportunity.objects.create(
-            organisation=organisation,
-            kind="vacature",
-            title=sector,
-            description="Werk.",
-            province="overijssel",
-            closes_on=timezone.localdate() + timedelta(days=30),
-            status=OpportunityStatus.GEPUBLICEERD,
-        )
-        kans.required_skills.set(Skill.objects.filter(code__in=codes))
+    _kans("zorg", "zorg", ["balie", "zorg-verlenen"])
+    _kans("ict", "ict", ["excel", "zorg-verlenen"])
     together = ALL_QUERIES["kansen"](Filters("nl")).rows
     monkeypatch.setattr(queries, "BITS", 2)  # three skills in all: one batch per sector
     assert ALL_QUERIES["kansen"](Filters("nl")).rows == together
