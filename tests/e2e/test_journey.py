@@ -170,3 +170,17 @@ def test_the_wizard_with_the_keyboard_only(site, page, starter):
     )
     assert profile.step == "klaar"
     assert profile.skills.filter(level=4).exists()
+
+    # Verkennen: from a card's "Bekijk" link, Tab reaches its Bewaren button; Enter saves that card.
+    page.goto(f"{site}/verkennen/")
+    first_card = page.locator("li.transition").first
+    first_card.get_by_role("link", name="Bekijk").focus()
+    page.keyboard.press("Tab")
+    expect(first_card.get_by_role("button", name="Bewaren")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status").first).to_contain_text("bewaard")
+    assert profile.saved.count() == 1
+    expect(
+        page.locator("li.transition").first.get_by_role("button", name="Niet meer bewaren")
+    ).to_be_visible()
+    assert_accessible(page)
