@@ -67,6 +67,8 @@ def pytest_runtest_makereport(item, call):
 
 def axe_violations(page) -> list[dict]:
     """Run axe-core (WCAG 2.1 A and AA rules) on the current page."""
+    # A check that starts while a page is still loading would find no document to check.
+    page.wait_for_load_state("load")
     # Evaluated through the browser's debugging protocol: a <script> tag would be blocked by the site's CSP.
     page.evaluate(AXE.read_text(encoding="utf-8"))
     result = page.evaluate(

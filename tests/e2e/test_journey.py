@@ -59,6 +59,7 @@ def test_the_whole_journey(site, page, starter):
     # Step 1: the current job.
     page.get_by_label("Jouw functie").fill("baliemedewerker burgerzaken")
     page.get_by_role("button", name="Zoek functie").click()
+    expect(page.get_by_label("baliemedewerker burgerzaken")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("baliemedewerker burgerzaken").check()
     page.get_by_label("Hoeveel jaar doe je dit werk al?").fill("20")
