@@ -138,6 +138,26 @@ def test_learning_demand_is_what_saved_work_asks_and_people_lack(world):
     assert [(r.label, r.values[0].shown) for r in figure.rows] == [("zorg verlenen", 30)]
 
 
+def test_learning_demand_counts_each_person_once_and_never_those_who_have_the_skill():
+    zwolle = f.municipality("Zwolle")
+    balie, zorg, plannen = f.skill("balie"), f.skill("zorg-verlenen"), f.skill("plannen")
+    care = f.occupation("verzorgende", "5322", [balie, zorg])
+    home = f.occupation("thuiszorg", "5322", [zorg, plannen])
+    # 15 saved both kinds of care work: each misses "zorg verlenen" once, not twice.
+    for _ in range(15):
+        f.person(zwolle, skills=[balie], saved=[care, home])
+    # 12 saved both and have "zorg verlenen" already: they only miss "plannen".
+    for _ in range(12):
+        f.person(zwolle, skills=[zorg], saved=[care, home])
+    figure = ALL_QUERIES["ontbrekend"](Filters(f"g:{zwolle.pk}"))
+    # Of 27 people: "plannen" 27 (rounded 25), "zorg verlenen" 15, "balie" 12 (the 12 saved "verzorgende").
+    assert [(r.label, r.values[0].shown) for r in figure.rows] == [
+        ("plannen", 25),
+        ("zorg verlenen", 15),
+        ("balie", 10),
+    ]
+
+
 def test_trends_count_each_month_on_its_own(world):
     figure = ALL_QUERIES["trends"](Filters("nl"))
     this_month = figure.rows[-1]

@@ -588,32 +588,33 @@ def missing(filters) -> Figure:
         shares=True,
         note=_("Alleen vaardigheden die we zonder kleine groepen kunnen tonen."),
     )
-    essential = (
-        f"JOIN {table(OccupationSkill)} os ON os.occupation_id = {{saved}}.occupation_id "
+    # Everyone who saved work that needs a skill, minus those of them who have it: two joins along
+    # indexes, where "saved it and has it not" would be an anti-join over every rating.
+    wanted = (
+        "{people} JOIN {saved} sv ON sv.profile_id = {person} "
+        f"JOIN {table(OccupationSkill)} os ON os.occupation_id = sv.occupation_id "
         f"JOIN {table(Skill)} s ON s.id = os.skill_id"
     )
-    sources = [
-        Source(
-            LIVE,
-            "os.skill_id",
-            "pe.pid",
-            f"live pe JOIN {table(SavedTransition)} st ON st.profile_id = pe.pid "
-            + essential.format(saved="st"),
-            f"os.relation_type = %s AND s.status = %s AND NOT EXISTS (SELECT 1 FROM {table(ProfileSkill)} h "
-            "WHERE h.profile_id = pe.pid AND h.skill_id = os.skill_id)",
-            where_params=[RelationType.ESSENTIAL, Status.RELEASED],
-        ),
-        Source(
-            ANON,
-            "os.skill_id",
-            "an.aid",
-            f"anon an JOIN {table(AnonymousSavedTransition)} ast ON ast.profile_id = an.aid "
-            + essential.format(saved="ast"),
-            f"os.relation_type = %s AND s.status = %s AND NOT EXISTS (SELECT 1 FROM "
-            f"{table(AnonymousProfileSkill)} h WHERE h.profile_id = an.aid AND h.skill_id = os.skill_id)",
-            where_params=[RelationType.ESSENTIAL, Status.RELEASED],
-        ),
-    ]
+    held = " JOIN {ratings} h ON h.profile_id = {person} AND h.skill_id = os.skill_id"
+    essential = ("os.relation_type = %s AND s.status = %s", [RelationType.ESSENTIAL, Status.RELEASED])
+    sources = []
+    for kind, people, person, saved, ratings in (
+        (LIVE, "live pe", "pe.pid", SavedTransition, ProfileSkill),
+        (ANON, "anon an", "an.aid", AnonymousSavedTransition, AnonymousProfileSkill),
+    ):
+        joins = wanted.format(people=people, saved=table(saved), person=person)
+        for subtract in (False, True):
+            sources.append(
+                Source(
+                    kind,
+                    "os.skill_id",
+                    person,
+                    joins + held.format(ratings=table(ratings), person=person) if subtract else joins,
+                    essential[0],
+                    where_params=essential[1],
+                    subtract=subtract,
+                )
+            )
     figure.rows = run.ranked(sources, _concept_labels(Skill))
     return figure
 

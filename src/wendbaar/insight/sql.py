@@ -63,6 +63,10 @@ class Source:
     # For picking the leading items of Nederland: the same items counted without looking up who is in
     # the population (cheaper; the exact counts come afterwards). SQL returning (item, n).
     shortlist: str = ""
+    # People to take off another source's count: a figure of people who want a skill and lack it is
+    # everyone who wants it minus those of them who have it (two joins instead of an anti-join over
+    # every rating). Each person is in one group, so the difference holds for every group.
+    subtract: bool = False
 
     def units(self) -> tuple[str, str, str]:
         return {
@@ -125,19 +129,16 @@ def _statement(
 
 def _counted(source: Source, units: list[str], condition, items, tail: str) -> tuple[str, list]:
     """Distinct people per item (and per unit: municipality, province, occupation group). Counted plainly
-    when the source has one row per person and item; otherwise over its distinct rows first, which
-    PostgreSQL can hash where COUNT(DISTINCT …) would sort."""
-    names = ["item", *(f"u{i}" for i in range(len(units)))]
-    positions = ", ".join(str(i + 1) for i in range(len(names)))
+    when the source has one row per person and item; otherwise with COUNT(DISTINCT …), which PostgreSQL
+    sorts. Not a DISTINCT subquery counted afterwards: PostgreSQL hashes that one, and when it guesses the
+    number of rows far too low (joins of saved work, skills and ratings) the hash spills to disk in ever
+    more batches — one figure once took three minutes instead of half a second that way."""
+    positions = ", ".join(str(i + 1) for i in range(len(units) + 1))
     selected = ", ".join([f"{source.item} AS item", *(f"{u} AS u{i}" for i, u in enumerate(units))])
-    if source.unique:
-        cte, query, cte_params, params = _statement(source, f"{selected}, COUNT(*) AS n", condition, items)
-        return f"{cte} {query} GROUP BY {positions} {tail}", [*cte_params, *params]
-    cte, query, cte_params, params = _statement(
-        source, f"DISTINCT {selected}, {source.person} AS who", condition, items
-    )
-    outer = f"SELECT {', '.join(names)}, COUNT(*) AS n FROM ({query}) d GROUP BY {positions} {tail}"
-    return f"{cte} {outer}", [*cte_params, *params]
+    counted = "COUNT(*)" if source.unique else f"COUNT(DISTINCT {source.person})"
+    cte, query, cte_params, params = _statement(source, f"{selected}, {counted} AS n", condition, items)
+    # GROUP BY positions: the item and the units are expressions (a CASE over months, a NULL column).
+    return f"{cte} {query} GROUP BY {positions} {tail}", [*cte_params, *params]
 
 
 def _run(sql: str, params: list) -> list[tuple]:
@@ -148,29 +149,41 @@ def _run(sql: str, params: list) -> list[tuple]:
 
 def leading(sources: list[Source], scope: Scope, limit: int, national: bool = False) -> list:
     """The ``limit`` items with the most people in the group, most first (ties by item)."""
+    # A difference needs every item's count on both sides; otherwise each source's leading items will do.
+    # Ties broken by item in the database too: the same data always gives the same candidates.
+    whole = any(source.subtract for source in sources)
+    tail = "" if whole else f"ORDER BY 2 DESC, 1 LIMIT {int(limit)}"
     totals: dict = {}
     for source in sources:
         condition = scope.condition(source.kind)
         if condition == NOBODY:
             continue
-        if national and source.shortlist:
-            rows = _run(f"{source.shortlist} ORDER BY 2 DESC, 1 LIMIT {int(limit)}", [])
+        if national and source.shortlist and not whole:
+            rows = _run(f"{source.shortlist} {tail}", [])
         else:
-            # Ties broken by item in the database too: the same data always gives the same candidates.
-            rows = _run(*_counted(source, [], condition, None, f"ORDER BY 2 DESC, 1 LIMIT {int(limit)}"))
+            rows = _run(*_counted(source, [], condition, None, tail))
         for item, n in rows:
             if item is not None:
-                totals[item] = totals.get(item, 0) + n
-    return [item for item, _n in sorted(totals.items(), key=lambda pair: (-pair[1], str(pair[0])))][:limit]
+                totals[item] = totals.get(item, 0) + (-n if source.subtract else n)
+    ranked = sorted(
+        ((item, n) for item, n in totals.items() if n > 0), key=lambda pair: (-pair[1], str(pair[0]))
+    )
+    return [item for item, _n in ranked][:limit]
 
 
 def cells(sources: list[Source], items: list | None = None) -> list[tuple]:
     """People per item, municipality (or the province of an erased account) and occupation group:
-    rows ``(item, kind of source, municipality id, province, group digit, people)``."""
+    rows ``(item, kind of source, municipality id, province, group digit, people)``; people a
+    ``subtract`` source counts come with a minus sign."""
     if items is not None and not items:
         return []
     rows = []
     for source in sources:
+        sign = -1 if source.subtract else 1
         sql, params = _counted(source, list(source.units()), ("1 = 1", []), items, "")
-        rows.extend((row[0], source.kind, *row[1:]) for row in _run(sql, params) if row[0] is not None)
+        rows.extend(
+            (item, source.kind, gid, province, group, sign * n)
+            for item, gid, province, group, n in _run(sql, params)
+            if item is not None
+        )
     return rows
