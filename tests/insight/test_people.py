@@ -60,6 +60,28 @@ def test_a_rebuild_gives_what_the_signals_gave():
     )
 
 
+def test_a_rebuild_catches_up_with_bulk_changes_that_bypass_the_signals():
+    from wendbaar.accounts.models import User
+    from wendbaar.profiles.models import Profile
+
+    zwolle, kampen = f.municipality("Zwolle"), f.municipality("Kampen")
+    nurse = f.occupation("verpleegkundige", "2221")
+    stays, leaves, moves, retrains = (f.person(zwolle, job=f.occupation(f"beroep-{i}")) for i in range(4))
+    User.objects.filter(pk=leaves.user_id).update(is_active=False)
+    Membership.objects.filter(user_id=moves.user_id).update(organisation=kampen)
+    Profile.objects.filter(pk=retrains.pk).update(current_occupation=nurse)
+    newcomer = f.person(zwolle)
+    Person.objects.filter(pk=newcomer.pk).delete()
+
+    assert people.rebuild() == 4
+    assert row(stays) == (zwolle.pk, "4")
+    assert row(leaves) is None
+    assert row(moves) == (kampen.pk, "4")
+    assert row(retrains) == (zwolle.pk, "2")
+    assert Person.objects.get(profile=retrains).occupation == nurse
+    assert row(newcomer) == (zwolle.pk, "")
+
+
 def test_an_empty_table_is_filled_before_the_first_figure():
     from wendbaar.insight.queries import ALL_QUERIES, Filters
 

@@ -132,7 +132,7 @@ def _counted(source: Source, units: list[str], condition, items, tail: str) -> t
     when the source has one row per person and item; otherwise with COUNT(DISTINCT …), which PostgreSQL
     sorts. Not a DISTINCT subquery counted afterwards: PostgreSQL hashes that one, and when it guesses the
     number of rows far too low (joins of saved work, skills and ratings) the hash spills to disk in ever
-    more batches — one figure once took three minutes instead of half a second that way."""
+    more batches: minutes instead of half a second."""
     positions = ", ".join(str(i + 1) for i in range(len(units) + 1))
     selected = ", ".join([f"{source.item} AS item", *(f"{u} AS u{i}" for i, u in enumerate(units))])
     counted = "COUNT(*)" if source.unique else f"COUNT(DISTINCT {source.person})"
