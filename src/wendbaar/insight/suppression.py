@@ -34,7 +34,7 @@ page asks — so a count reads the same everywhere.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -445,10 +445,20 @@ def _pinned(values, status, sums: _Sums, worked_out, targets, kept: dict) -> lis
             ]
         return paired[relation]
 
+    # Two unknown counts that are the only unknown terms of one sum move together (a group's people with
+    # and without a skill, under a shown total): one is pinned exactly when the other is. So one target
+    # stands for all single cells tied that way, and only it is looked at.
+    tied = _ties(sums, index)
+    stands_for: dict[int, int] = {}
+    first: dict[Cell, int] = {}
+    for i, cells in enumerate(targets):
+        if len(cells) == 1 and cells[0] in index:
+            stands_for[i] = first.setdefault(tied(cells[0]), i)
     chosen = [
         i
         for i, cells in enumerate(targets)
-        if any(c in index for c in cells)
+        if stands_for.get(i, i) == i
+        and any(c in index for c in cells)
         and not (len(cells) == 1 and _swappable(cells[0], values, status, sums, pairs))
     ]
     if not chosen:
@@ -487,9 +497,27 @@ def _pinned(values, status, sums: _Sums, worked_out, targets, kept: dict) -> lis
         signs = [1 if (i * 7 + attempt * 3) % 4 < 2 else -1 for i in chosen]
         x = solve(sum(sign * vectors[i] for sign, i in zip(signs, chosen, strict=True)))
         chosen = [i for i in chosen if not moved(x, i)]
-    return [
-        tuple(targets[i]) for i in chosen if not (moved(solve(vectors[i]), i) or moved(solve(-vectors[i]), i))
-    ]
+    found = {i for i in chosen if not (moved(solve(vectors[i]), i) or moved(solve(-vectors[i]), i))}
+    return [tuple(cells) for i, cells in enumerate(targets) if stands_for.get(i, i) in found]
+
+
+def _ties(sums: _Sums, index) -> Callable[[Cell], Cell]:
+    """For each unknown cell, one cell of its tie: the cells linked by sums with exactly two unknown
+    terms (x + y or x − y is known, so x is pinned exactly when y is)."""
+    parent: dict[Cell, Cell] = {}
+
+    def root(cell: Cell) -> Cell:
+        while cell in parent:
+            cell = parent[cell]
+        return cell
+
+    for members in sums.members:
+        open_cells = [c for c in members if c in index]
+        if len(open_cells) == 2:
+            a, b = root(open_cells[0]), root(open_cells[1])
+            if a != b:
+                parent[b] = a
+    return root
 
 
 class _Program:
