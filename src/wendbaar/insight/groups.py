@@ -52,6 +52,18 @@ def group_node(digit: str) -> str:
     return f"b:{digit}"
 
 
+_forests: dict[tuple, Forest] = {}
+
+
+def _same(forest: Forest) -> Forest:
+    """The forest built before, when the municipalities are the same: the small-group checks keep the
+    layout of their sums per forest object, so every figure after the first reuses it."""
+    key = (forest.root, tuple(forest.families.items()), forest.never, forest.free)
+    if key not in _forests and len(_forests) >= 4:
+        _forests.clear()  # municipalities changed more than a few times: start afresh
+    return _forests.setdefault(key, forest)
+
+
 @dataclass(frozen=True)
 class Groups:
     forest: Forest
@@ -98,7 +110,7 @@ class Groups:
             ]
         )
         living = frozenset([REST_REGION, REST_GROUP, *(f"b:{d}:mensen" for d in ISCO_MAJOR)])
-        forest = Forest(NATIONAL, families, anonymous | living, anonymous)
+        forest = _same(Forest(NATIONAL, families, anonymous | living, anonymous))
         return cls(forest, labels, {i: (p if p in provinces else "") for i, _n, p in municipalities})
 
     def leaf_values(self) -> dict[str, int]:
