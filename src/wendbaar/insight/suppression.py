@@ -110,7 +110,9 @@ class _Span:
         self.unknown = set(unknown)
         self.basis: dict[Cell, dict[Cell, float]] = {}
         self.rows_with: dict[Cell, set[Cell]] = {}  # column → pivots of the rows that have it
-        for row in rows:
+        # Short sums first: eliminating with them spreads less into the others (less fill-in). The span,
+        # and so every answer, is the same in any order.
+        for row in sorted(rows, key=len):
             self._add({cell: float(v) for cell, v in row.items() if v})
 
     def _add(self, vector: dict[Cell, float]) -> None:
