@@ -14,6 +14,11 @@ later visit, tab and CSV of the same choice within the hour does (``INSIGHT_CACH
 
 ``--explorations N`` adds (or tops up to) N people with a few explorations each, spread over the last year:
 the generator does not make them, and without them the "verkend" figure has nothing to count.
+
+When the database has no exposure indicator yet and the real indicator file lies next to the repository
+(``../shared/indicators/automation_risk_nesta_mcc.csv``, or ``--indicator PATH``), it is imported first, as
+``wendbaar indicators import`` does, so that "blootstelling" has occupations to place; without it that
+figure only finds out that there is nothing to show.
 """
 
 from __future__ import annotations
@@ -34,6 +39,12 @@ parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 parser.add_argument("--repeat", type=int, default=3)
 parser.add_argument("--explorations", type=int, default=0, help="add explorations for this many people")
 parser.add_argument("--only", default="", help="comma-separated query names (default: all)")
+parser.add_argument(
+    "--indicator",
+    type=Path,
+    default=ROOT.parent / "shared" / "indicators" / "automation_risk_nesta_mcc.csv",
+    help="indicator CSV to import when the database has none (skipped when the file is absent)",
+)
 args = parser.parse_args()
 
 if "DATABASE_URL" not in os.environ:
@@ -87,6 +98,21 @@ def add_explorations(people: int) -> None:
     print(f"added explorations for {len(users):,} people in {time.perf_counter() - started:.1f} s")
 
 
+def add_indicator(path: Path) -> None:
+    from wendbaar.taxonomy.indicators import import_indicator
+    from wendbaar.taxonomy.models import Indicator
+
+    if Indicator.objects.exists():
+        return
+    if not path.exists():
+        print(f"no indicator imported ({path} not found): blootstelling has nothing to show")
+        return
+    report = import_indicator(
+        path, key="concept_uri", column="risk", name="automatisering", label="automatisering", source="Nesta"
+    )
+    print(f"imported indicator {report.name!r} for {report.imported} occupations ({report.unknown} unknown)")
+
+
 def groups() -> list[tuple[str, str]]:
     chosen = [("Nederland", "nl")]
     biggest = (
@@ -107,6 +133,7 @@ def groups() -> list[tuple[str, str]]:
 def main() -> None:
     if args.explorations:
         add_explorations(args.explorations)
+    add_indicator(args.indicator)
     started = time.perf_counter()
     people = rebuild()
     print(
