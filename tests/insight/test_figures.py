@@ -146,7 +146,7 @@ def test_learning_demand_counts_each_person_once_and_never_those_who_have_the_sk
     # 15 saved both kinds of care work: each misses "zorg verlenen" once, not twice.
     for _ in range(15):
         f.person(zwolle, skills=[balie], saved=[care, home])
-    # 12 saved both and have "zorg verlenen" already: they only miss "plannen".
+    # 12 saved both and have "zorg verlenen" already: they miss "plannen" and "balie", not that.
     for _ in range(12):
         f.person(zwolle, skills=[zorg], saved=[care, home])
     figure = ALL_QUERIES["ontbrekend"](Filters(f"g:{zwolle.pk}"))
